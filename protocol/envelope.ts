@@ -1,0 +1,37 @@
+/**
+ * The wire contract between cx widgets and the hub (protocol version 1).
+ * Types only: widget bundles pay nothing for importing this module.
+ * The prose version with examples is docs/protocol.md; keep both in step.
+ */
+
+/** Protocol version carried in every envelope as `v`. */
+export type ProtocolVersion = 1;
+
+/** Names a stream of server events; each stream has its own sequence numbers. */
+export type StreamName = `conv:${string}` | `desk:${string}`;
+
+/** Stable error codes. A human `message` always accompanies the code. */
+export type ErrorCode =
+  | 'protocol.invalid_json'
+  | 'protocol.invalid_message'
+  | 'protocol.unsupported_version'
+  | 'protocol.unknown_type'
+  | 'auth.required'
+  | 'auth.missing_token'
+  | 'auth.invalid_token'
+  | 'auth.expired_token'
+  | 'auth.forbidden'
+  | 'site.unknown'
+  | 'origin.forbidden'
+  | 'stream.gap'
+  | 'conversation.not_found'
+  | 'conversation.already_accepted'
+  | 'conversation.closed'
+  | 'rate.limited'
+  | 'internal';
+
+/** Error body shared by WebSocket `error` frames and HTTP error responses. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,3 @@
+export type * from './envelope.js';
+export type * from './chat.js';
+export type * from './messages.js';

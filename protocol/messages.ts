@@ -1,0 +1,105 @@
+/** Client commands and server frames (protocol v1). Types only. */
+import type { ErrorBody, ProtocolVersion, StreamName } from './envelope.js';
+import type { ChatMessage, ConversationSummary, Role, StreamEvent } from './chat.js';
+
+interface CommandBase {
+  v: ProtocolVersion;
+  /** Client-generated id (UUID). It is the idempotency key: a retry with the same id gets the same result. */
+  id: string;
+}
+
+export interface HelloCommand extends CommandBase {
+  type: 'hello';
+  /** Visitor or agent token issued by the hub's HTTP API. */
+  token: string;
+}
+export interface SubscribeCommand extends CommandBase {
+  type: 'subscribe';
+  stream: StreamName;
+  /** Last sequence number the client has seen on this stream; 0 for everything. */
+  after: number;
+}
+export interface UnsubscribeCommand extends CommandBase {
+  type: 'unsubscribe';
+  stream: StreamName;
+}
+export interface ChatSendCommand extends CommandBase {
+  type: 'chat.send';
+  /** Omit to continue the visitor's open conversation or start a new one (visitors only). */
+  conversationId?: string;
+  text: string;
+}
+export interface ChatAcceptCommand extends CommandBase {
+  type: 'chat.accept';
+  conversationId: string;
+}
+export interface DeskSnapshotCommand extends CommandBase {
+  type: 'desk.snapshot';
+}
+export interface ConversationsListCommand extends CommandBase {
+  type: 'conversations.list';
+}
+
+export type ClientCommand =
+  | HelloCommand
+  | SubscribeCommand
+  | UnsubscribeCommand
+  | ChatSendCommand
+  | ChatAcceptCommand
+  | DeskSnapshotCommand
+  | ConversationsListCommand;
+
+export type CommandType = ClientCommand['type'];
+
+/** What the `result` of an `ack` holds, per command type. */
+export interface CommandResults {
+  hello: { role: Role; principalId: string; name: string | null; siteKey: string };
+  subscribe: { stream: StreamName; lastSeq: number };
+  unsubscribe: { stream: StreamName };
+  'chat.send': { conversationId: string; message: ChatMessage; seq: number };
+  'chat.accept': { conversation: ConversationSummary };
+  'desk.snapshot': { seq: number; conversations: ConversationSummary[] };
+  'conversations.list': { conversations: ConversationSummary[] };
+}
+
+export interface AckFrame<T extends CommandType = CommandType> {
+  v: ProtocolVersion;
+  type: 'ack';
+  /** The id of the command acknowledged. */
+  id: string;
+  result: CommandResults[T];
+}
+
+export interface ErrorFrame extends ErrorBody {
+  v: ProtocolVersion;
+  type: 'error';
+  /** The id of the failed command, when the frame answers one. */
+  id?: string;
+}
+
+export interface EventFrame {
+  v: ProtocolVersion;
+  type: 'event';
+  stream: StreamName;
+  /** Strictly increasing per stream, starting at 1, without holes. */
+  seq: number;
+  /** ISO 8601 time the event was stored. */
+  at: string;
+  event: StreamEvent;
+}
+
+export type ServerFrame = AckFrame | ErrorFrame | EventFrame;
+
+/** HTTP: POST /api/v1/visitors */
+export interface VisitorTokenResponse {
+  visitorId: string;
+  token: string;
+  expiresAt: string;
+}
+/** HTTP: POST /api/v1/demo/agent-token (demo sites only) */
+export interface AgentTokenResponse {
+  agentId: string;
+  name: string;
+  token: string;
+  expiresAt: string;
+}
