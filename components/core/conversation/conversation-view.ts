@@ -1,0 +1,179 @@
+import { css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Role } from '../../../protocol/index.js';
+import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { LogEntry } from './log-entries.js';
+
+/**
+ * The message log and the composer shared by cx-chat and cx-agent-inbox. Plain render
+ * functions, not elements, so the textbox and its label stay in the widget's own shadow
+ * root (a label cannot name a control across shadow roots).
+ */
+
+export interface LogOptions {
+  entries: readonly LogEntry[];
+  l10n: LocalizeController;
+  /** The id of the principal looking at the log: their lines read "You". */
+  selfId: string | undefined;
+  label: string;
+}
+
+function authorName(entry: LogEntry, options: LogOptions): string {
+  const { l10n, selfId } = options;
+  if (!entry.author || entry.author.id === selfId) return l10n.t('chat.you');
+  const roleName: Record<Role, string> = {
+    agent: l10n.t('chat.agent'),
+    visitor: l10n.t('chat.visitor'),
+  };
+  return entry.author.name || roleName[entry.author.role];
+}
+
+function renderEntry(entry: LogEntry, options: LogOptions) {
+  if (entry.kind === 'notice') return html`<li class="notice" part="notice">${entry.text}</li>`;
+  const own = !entry.author || entry.author.id === options.selfId;
+  const { l10n } = options;
+  return html`<li class="message ${own ? 'own' : 'theirs'} ${entry.state}" part="message">
+    <span class="meta">
+      <span class="author">${authorName(entry, options)}</span>
+      <time datetime=${entry.createdAt}>${l10n.time(entry.createdAt)}</time>
+    </span>
+    <span class="text">${entry.text}</span>
+    ${entry.state === 'pending' ? html`<span class="state">${l10n.t('chat.sending')}</span>` : nothing}
+    ${
+      entry.state === 'failed'
+        ? html`<span class="state error"
+            >${l10n.t('chat.notSent', { message: entry.error ?? '' })}</span
+          >`
+        : nothing
+    }
+  </li>`;
+}
+
+export function renderLog(options: LogOptions, empty?: string) {
+  return html`<div
+    class="log"
+    role="log"
+    aria-live="polite"
+    aria-label=${options.label}
+    part="log"
+    tabindex="0"
+  >
+    ${options.entries.length === 0 && empty ? html`<p class="empty">${empty}</p>` : nothing}
+    <ol>
+      ${repeat(
+        options.entries,
+        (entry) => entry.key,
+        (entry) => renderEntry(entry, options),
+      )}
+    </ol>
+  </div>`;
+}
+
+export interface ComposerOptions {
+  l10n: LocalizeController;
+  disabled?: boolean;
+  onSend(text: string): void;
+}
+
+/** Enter sends, Shift+Enter starts a new line; Enter that ends an IME composition (Korean) does not send. */
+function onKeydown(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  (event.target as HTMLTextAreaElement).form?.requestSubmit();
+}
+
+export function renderComposer({ l10n, disabled = false, onSend }: ComposerOptions) {
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const textarea = (event.target as HTMLFormElement).elements.namedItem(
+      'message',
+    ) as HTMLTextAreaElement;
+    const text = textarea.value.trim();
+    if (!text) return;
+    textarea.value = '';
+    onSend(text);
+  };
+  return html`<form class="composer" part="composer" @submit=${submit}>
+    <label class="visually-hidden" for="cx-message">${l10n.t('composer.message')}</label>
+    <textarea
+      id="cx-message"
+      name="message"
+      rows="2"
+      maxlength="4000"
+      placeholder=${l10n.t('composer.placeholder')}
+      @keydown=${onKeydown}
+    ></textarea>
+    <button type="submit" ?disabled=${disabled}>${l10n.t('composer.send')}</button>
+  </form>`;
+}
+
+export const conversationStyles = css`
+  .log {
+    flex: 1;
+    overflow-y: auto;
+    padding: var(--_cx-space);
+    background: var(--_cx-surface-alt);
+  }
+  .log ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cx-space);
+  }
+  .empty,
+  .notice {
+    color: var(--_cx-text-muted);
+    font-size: 0.875em;
+    text-align: center;
+    margin: 0;
+  }
+  .message {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    max-width: 80%;
+    padding: calc(var(--_cx-space) * 0.75) var(--_cx-space);
+    border-radius: var(--_cx-radius);
+    background: var(--_cx-surface);
+    color: var(--_cx-text);
+    border: 1px solid var(--_cx-border);
+    align-self: flex-start;
+  }
+  .message.own {
+    align-self: flex-end;
+    background: var(--_cx-primary);
+    color: var(--_cx-on-primary);
+    border-color: transparent;
+  }
+  .meta {
+    display: flex;
+    gap: var(--_cx-space);
+    font-size: 0.75em;
+  }
+  .author {
+    font-weight: 600;
+  }
+  .text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .state {
+    font-size: 0.75em;
+  }
+  .composer {
+    display: flex;
+    gap: var(--_cx-space);
+    padding: var(--_cx-space);
+    border-top: 1px solid var(--_cx-border);
+  }
+  .composer textarea {
+    flex: 1;
+    resize: none;
+    border: 1px solid var(--_cx-border);
+    border-radius: var(--_cx-radius-small);
+    padding: calc(var(--_cx-space) * 0.75);
+    background: var(--_cx-surface);
+  }
+`;

@@ -1,0 +1,62 @@
+import type { ChatMessage, Role } from '../../../protocol/index.js';
+
+/** One line of a conversation log: a message (sent, on its way, or failed) or a notice. */
+export interface LogEntry {
+  /** The client's id of the send, so a pending line and its acked message are one line. */
+  key: string;
+  kind: 'message' | 'notice';
+  author: { role: Role; id: string; name?: string } | null;
+  text: string;
+  createdAt: string;
+  state: 'sent' | 'pending' | 'failed';
+  error?: string;
+}
+
+/**
+ * The lines of one conversation, merged from three sources that may each report the same
+ * message: the optimistic pending line, the send's ack and the stream event. Immutable
+ * updates, so a Lit `@state` holding it re-renders.
+ */
+export class LogEntries {
+  constructor(readonly entries: readonly LogEntry[] = []) {}
+
+  pending(key: string, text: string, author: LogEntry['author']): LogEntries {
+    const entry: LogEntry = {
+      key,
+      kind: 'message',
+      author,
+      text,
+      createdAt: new Date().toISOString(),
+      state: 'pending',
+    };
+    return new LogEntries([...this.entries, entry]);
+  }
+
+  confirmed(message: ChatMessage): LogEntries {
+    const entry: LogEntry = {
+      key: message.clientMessageId,
+      kind: 'message',
+      author: message.author,
+      text: message.text,
+      createdAt: message.createdAt,
+      state: 'sent',
+    };
+    const index = this.entries.findIndex((each) => each.key === entry.key);
+    if (index === -1) return new LogEntries([...this.entries, entry]);
+    return new LogEntries(this.entries.map((each, i) => (i === index ? entry : each)));
+  }
+
+  failed(key: string, error: string): LogEntries {
+    return new LogEntries(
+      this.entries.map((each) =>
+        each.key === key && each.state === 'pending' ? { ...each, state: 'failed', error } : each,
+      ),
+    );
+  }
+
+  notice(key: string, text: string, createdAt: string): LogEntries {
+    if (this.entries.some((each) => each.key === key)) return this;
+    const entry: LogEntry = { key, kind: 'notice', author: null, text, createdAt, state: 'sent' };
+    return new LogEntries([...this.entries, entry]);
+  }
+}

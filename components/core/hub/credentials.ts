@@ -1,0 +1,80 @@
+import type { AgentTokenResponse, VisitorTokenResponse } from '../../../protocol/index.js';
+import { postJson } from './http.js';
+
+/** Where a connection gets the token it says `hello` with. */
+export interface Credentials {
+  /** Identifies the principal in the in-memory connection registry. */
+  readonly key: string;
+  token(): Promise<string>;
+  /** The hub rejected the token: get another one. False when there is no other one. */
+  renew(): Promise<boolean>;
+}
+
+/**
+ * A token fetched from the hub and kept in web storage, so a reload (visitor: also a
+ * new tab) keeps the same identity and so the same conversations.
+ */
+class StoredTokenCredentials implements Credentials {
+  constructor(
+    readonly key: string,
+    private readonly storage: Storage,
+    private readonly fetchToken: () => Promise<string>,
+  ) {}
+
+  async token(): Promise<string> {
+    const kept = this.storage.getItem(this.key);
+    if (kept) return kept;
+    const token = await this.fetchToken();
+    this.storage.setItem(this.key, token);
+    return token;
+  }
+
+  async renew(): Promise<boolean> {
+    this.storage.removeItem(this.key);
+    return true;
+  }
+}
+
+/** An anonymous visitor: `POST /api/v1/visitors` once, then the token in localStorage. */
+export function visitorCredentials(
+  hub: string,
+  siteKey: string,
+  storage: Storage = localStorage,
+): Credentials {
+  return new StoredTokenCredentials(`cxkit:visitor:${hub}|${siteKey}`, storage, async () => {
+    const answer = await postJson<VisitorTokenResponse>(`${hub}/api/v1/visitors`, { siteKey });
+    return answer.token;
+  });
+}
+
+/** A demo agent (demo sites only): a token from the hub, kept for this tab. */
+export function demoAgentCredentials(
+  hub: string,
+  siteKey: string,
+  storage: Storage = sessionStorage,
+): Credentials {
+  return new StoredTokenCredentials(`cxkit:demo-agent:${hub}|${siteKey}`, storage, async () => {
+    const answer = await postJson<AgentTokenResponse>(`${hub}/api/v1/demo/agent-token`, {
+      siteKey,
+    });
+    return answer.token;
+  });
+}
+
+/** True when this tab already signed in as a demo agent. */
+export function hasDemoAgentToken(
+  hub: string,
+  siteKey: string,
+  storage: Storage = sessionStorage,
+): boolean {
+  return storage.getItem(`cxkit:demo-agent:${hub}|${siteKey}`) !== null;
+}
+
+/** A token given by the page (an agent token minted by the CRM backend). */
+export function fixedCredentials(token: string): Credentials {
+  return {
+    key: `cxkit:fixed:${token}`,
+    token: async () => token,
+    renew: async () => false,
+  };
+}

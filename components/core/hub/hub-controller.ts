@@ -1,0 +1,124 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ConfigController } from '../config/config-controller.js';
+import type { CxSettings } from '../config/settings.js';
+import {
+  demoAgentCredentials,
+  fixedCredentials,
+  hasDemoAgentToken,
+  visitorCredentials,
+  type Credentials,
+} from './credentials.js';
+import type { ConnectionStatus, HubConnection, HubConnectionSource } from './hub-connection.js';
+import { acquireConnection, type Lease } from './registry.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+type Role = HubControllerOptions['role'];
+
+// One connection per (source, role), so every widget of a role shares it, as with the registry.
+const fromSources = new WeakMap<HubConnectionSource, Map<Role, HubConnection>>();
+
+function connectionFor(given: HubConnection | HubConnectionSource, role: Role): HubConnection {
+  if (!('connect' in given)) return given;
+  const byRole = fromSources.get(given) ?? new Map<Role, HubConnection>();
+  fromSources.set(given, byRole);
+  if (!byRole.has(role)) byRole.set(role, given.connect(role));
+  return byRole.get(role)!;
+}
+
+export interface HubControllerOptions {
+  /** Which credentials the widget connects with. */
+  role: 'visitor' | 'agent';
+  /** Called with the new connection (or null) whenever the widget's connection changes. */
+  onConnection?(connection: HubConnection | null): void;
+}
+
+/**
+ * Gives a widget the page's shared hub connection for its role, follows `<cx-config>`
+ * changes, and re-renders the widget when the connection status changes.
+ */
+export class HubController implements ReactiveController {
+  /** The current connection; null while there are no settings or no agent credentials. */
+  connection: HubConnection | null = null;
+  private lease: Lease | null = null;
+  private leaseKey = '';
+  private stopListening?: () => void;
+  private stopStatus?: () => void;
+  private demoSignInRequested = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly config: ConfigController,
+    private readonly options: HubControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  get status(): ConnectionStatus {
+    return this.connection?.status ?? 'offline';
+  }
+
+  /** An agent widget without an agent token needs someone to sign in. */
+  get needsAgentCredentials(): boolean {
+    const settings = this.config.settings;
+    return (
+      this.options.role === 'agent' &&
+      !!settings &&
+      !settings.connection &&
+      this.credentials() === null
+    );
+  }
+
+  /** Signs in as a demo agent (demo sites only) and connects. */
+  signInDemo(): void {
+    this.demoSignInRequested = true;
+    this.update(this.config.settings);
+  }
+
+  hostConnected(): void {
+    this.stopListening = this.config.listen((settings) => this.update(settings));
+  }
+
+  hostDisconnected(): void {
+    this.stopListening?.();
+    this.use(null, '', null);
+  }
+
+  private update(settings: CxSettings | undefined): void {
+    if (!this.host.isConnected) return;
+    if (!settings) return this.use(null, '', null);
+    if (settings.connection)
+      return this.use(connectionFor(settings.connection, this.options.role), '', null);
+    const credentials = this.credentials();
+    if (!credentials) return this.use(null, '', null);
+    const key = `${settings.hub}|${settings.siteKey}|${credentials.key}`;
+    if (key === this.leaseKey) return;
+    const lease = acquireConnection(settings.hub, settings.siteKey, credentials);
+    this.use(lease.connection, key, lease);
+  }
+
+  private credentials(): Credentials | null {
+    const settings = this.config.settings;
+    if (!settings) return null;
+    const { hub, siteKey, agentToken } = settings;
+    if (this.options.role === 'visitor') return visitorCredentials(hub, siteKey);
+    if (agentToken) return fixedCredentials(agentToken);
+    if (this.demoSignInRequested || hasDemoAgentToken(hub, siteKey))
+      return demoAgentCredentials(hub, siteKey);
+    return null;
+  }
+
+  private use(connection: HubConnection | null, key: string, lease: Lease | null): void {
+    if (connection === this.connection) {
+      lease?.release();
+      return;
+    }
+    this.stopStatus?.();
+    this.lease?.release();
+    this.connection = connection;
+    this.lease = lease;
+    this.leaseKey = key;
+    this.stopStatus = connection?.onStatusChange(() => this.host.requestUpdate());
+    this.options.onConnection?.(connection);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,345 @@
+import type {
+  ChatMessage,
+  CommandResults,
+  CommandType,
+  ConversationSummary,
+  EventFrame,
+  Role,
+  StreamEvent,
+  StreamName,
+} from '../../../protocol/index.js';
+import { newCommandId } from '../hub/command-id.js';
+import type {
+  CommandFields,
+  ConnectionStatus,
+  HubConnection,
+  HubConnectionSource,
+  HubError,
+  Principal,
+  StreamListener,
+  Subscription,
+} from '../hub/hub-connection.js';
+
+export interface FakePrincipal {
+  id: string;
+  name?: string;
+}
+
+type Fields = Record<string, unknown>;
+
+const hubError = (code: string, message: string): HubError => ({ code, message });
+
+/**
+ * An in-memory hub that speaks the commands and events of docs/protocol.md, for element
+ * tests and stories that must run with no server. It can also play the other side:
+ * a visitor writing in, an agent accepting and answering.
+ *
+ * ```ts
+ * const hub = new FakeHub();
+ * html`<cx-config .connection=${hub}></cx-config>`; // each widget gets a connection for its role
+ * ```
+ */
+export class FakeHub implements HubConnectionSource {
+  readonly siteKey: string;
+  private readonly conversations = new Map<string, ConversationSummary>();
+  private readonly streams = new Map<StreamName, EventFrame[]>();
+  private readonly watchers = new Map<StreamName, Set<(frame: EventFrame) => void>>();
+  private readonly results = new Map<string, Promise<unknown>>();
+
+  /** Delay before each command is answered, to show pending states. */
+  readonly latencyMs: number;
+
+  constructor(options: { siteKey?: string; latencyMs?: number } = {}) {
+    this.siteKey = options.siteKey ?? 'demo';
+    this.latencyMs = options.latencyMs ?? 0;
+  }
+
+  /** A connection for a visitor or an agent, online at once. */
+  connect(
+    role: Role,
+    who: FakePrincipal = role === 'agent' ? { id: 'agent-1', name: 'Alex' } : { id: 'visitor-1' },
+  ) {
+    return new FakeConnection(this, {
+      role,
+      principalId: who.id,
+      name: who.name ?? null,
+      siteKey: this.siteKey,
+    });
+  }
+
+  /** Plays a visitor writing in; returns the conversation it lands in. */
+  visitorSays(text: string, visitorId = 'visitor-1'): ConversationSummary {
+    const principal = {
+      role: 'visitor' as const,
+      principalId: visitorId,
+      name: null,
+      siteKey: this.siteKey,
+    };
+    return this.conversations.get(this.send(principal, { text }).conversationId)!;
+  }
+
+  /** Plays an agent accepting a conversation (if nobody has) and answering in it. */
+  agentSays(
+    conversationId: string,
+    text: string,
+    agent: FakePrincipal = { id: 'agent-2', name: 'Sam' },
+  ): void {
+    const principal = {
+      role: 'agent' as const,
+      principalId: agent.id,
+      name: agent.name ?? null,
+      siteKey: this.siteKey,
+    };
+    if (this.conversations.get(conversationId)?.status === 'waiting')
+      this.accept(principal, { conversationId });
+    this.send(principal, { conversationId, text });
+  }
+
+  /** Runs a command once per (principal, id), as the real hub does. */
+  run(principal: Principal, type: CommandType, fields: Fields, id: string): Promise<unknown> {
+    const key = `${principal.principalId}|${id}`;
+    let result = this.results.get(key);
+    if (!result) {
+      result = new Promise((resolve) => setTimeout(resolve, this.latencyMs)).then(() =>
+        this.handle(principal, type, fields, id),
+      );
+      this.results.set(key, result);
+    }
+    return result;
+  }
+
+  /** Stored events of `stream` after `after`, then live ones, until the returned stop is called. */
+  watch(
+    principal: Principal,
+    stream: StreamName,
+    after: number,
+    deliver: (frame: EventFrame) => void,
+  ): () => void {
+    this.authorize(principal, stream);
+    for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) deliver(frame);
+    let set = this.watchers.get(stream);
+    if (!set) this.watchers.set(stream, (set = new Set()));
+    set.add(deliver);
+    return () => set.delete(deliver);
+  }
+
+  private handle(principal: Principal, type: CommandType, fields: Fields, id: string): unknown {
+    switch (type) {
+      case 'chat.send':
+        return this.send(principal, fields, id);
+      case 'chat.accept':
+        return this.accept(principal, fields);
+      case 'desk.snapshot':
+        if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+        return {
+          seq: this.lastSeq(`desk:${this.siteKey}`),
+          conversations: [...this.conversations.values()].filter((c) => c.status !== 'closed'),
+        } satisfies CommandResults['desk.snapshot'];
+      case 'conversations.list':
+        return {
+          conversations: [...this.conversations.values()].filter(
+            (c) => c.visitorId === principal.principalId,
+          ),
+        } satisfies CommandResults['conversations.list'];
+      default:
+        throw hubError('protocol.unknown_type', `The fake hub does not handle ${type}.`);
+    }
+  }
+
+  private send(
+    principal: Principal,
+    fields: Fields,
+    id = newCommandId(),
+  ): CommandResults['chat.send'] {
+    const text = String(fields.text ?? '');
+    if (text.length < 1 || text.length > 4000)
+      throw hubError('protocol.invalid_message', 'text must be 1–4000 characters');
+    const conversation = this.conversationFor(
+      principal,
+      fields.conversationId as string | undefined,
+    );
+    const message: ChatMessage = {
+      id: newCommandId(),
+      conversationId: conversation.id,
+      clientMessageId: id,
+      author: {
+        role: principal.role,
+        id: principal.principalId,
+        ...(principal.name ? { name: principal.name } : {}),
+      },
+      text,
+      createdAt: new Date().toISOString(),
+    };
+    const seq = this.append(`conv:${conversation.id}`, { type: 'message.created', message });
+    Object.assign(conversation, { lastText: text, lastSeq: seq });
+    this.append(`desk:${this.siteKey}`, {
+      type: 'conversation.updated',
+      conversation: { ...conversation },
+    });
+    return { conversationId: conversation.id, message, seq };
+  }
+
+  private accept(principal: Principal, fields: Fields): CommandResults['chat.accept'] {
+    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+    const conversation = this.conversations.get(String(fields.conversationId));
+    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
+    if (conversation.agentId && conversation.agentId !== principal.principalId) {
+      throw hubError('conversation.already_accepted', 'Another agent accepted first.');
+    }
+    if (!conversation.agentId) {
+      Object.assign(conversation, {
+        status: 'active',
+        agentId: principal.principalId,
+        agentName: principal.name,
+      });
+      const seq = this.append(`conv:${conversation.id}`, {
+        type: 'conversation.accepted',
+        conversationId: conversation.id,
+        agentId: principal.principalId,
+        agentName: principal.name ?? '',
+      });
+      conversation.lastSeq = seq;
+      this.append(`desk:${this.siteKey}`, {
+        type: 'conversation.updated',
+        conversation: { ...conversation },
+      });
+    }
+    return { conversation: { ...conversation } };
+  }
+
+  private conversationFor(
+    principal: Principal,
+    conversationId: string | undefined,
+  ): ConversationSummary {
+    if (conversationId) {
+      const conversation = this.conversations.get(conversationId);
+      if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
+      this.authorize(principal, `conv:${conversationId}`);
+      if (principal.role === 'agent' && conversation.agentId !== principal.principalId) {
+        throw hubError('auth.forbidden', 'Accept the conversation first.');
+      }
+      if (conversation.status === 'closed')
+        throw hubError('conversation.closed', 'The conversation is closed.');
+      return conversation;
+    }
+    if (principal.role !== 'visitor')
+      throw hubError('protocol.invalid_message', 'conversationId is required.');
+    const open = [...this.conversations.values()].find(
+      (c) => c.visitorId === principal.principalId && c.status !== 'closed',
+    );
+    if (open) return open;
+    const conversation: ConversationSummary = {
+      id: newCommandId(),
+      status: 'waiting',
+      visitorId: principal.principalId,
+      agentId: null,
+      agentName: null,
+      createdAt: new Date().toISOString(),
+      lastText: null,
+      lastSeq: 0,
+    };
+    this.conversations.set(conversation.id, conversation);
+    this.append(`desk:${this.siteKey}`, {
+      type: 'conversation.queued',
+      conversation: { ...conversation },
+    });
+    return conversation;
+  }
+
+  private authorize(principal: Principal, stream: StreamName): void {
+    const [kind, id] = [
+      stream.slice(0, stream.indexOf(':')),
+      stream.slice(stream.indexOf(':') + 1),
+    ];
+    const allowed =
+      principal.role === 'agent'
+        ? kind === 'conv' || id === this.siteKey
+        : kind === 'conv' && this.conversations.get(id)?.visitorId === principal.principalId;
+    if (!allowed) throw hubError('auth.forbidden', `Not allowed to read ${stream}.`);
+  }
+
+  private lastSeq(stream: StreamName): number {
+    return this.streams.get(stream)?.length ?? 0;
+  }
+
+  private append(stream: StreamName, event: StreamEvent): number {
+    const frames = this.streams.get(stream) ?? [];
+    this.streams.set(stream, frames);
+    const frame: EventFrame = {
+      v: 1,
+      type: 'event',
+      stream,
+      seq: frames.length + 1,
+      at: new Date().toISOString(),
+      event,
+    };
+    frames.push(frame);
+    for (const deliver of this.watchers.get(stream) ?? []) deliver(frame);
+    return frame.seq;
+  }
+}
+
+/** One principal's connection to a `FakeHub`. */
+export class FakeConnection implements HubConnection {
+  status: ConnectionStatus = 'online';
+  lastError: HubError | null = null;
+  private readonly statusListeners = new Set<() => void>();
+
+  constructor(
+    readonly hub: FakeHub,
+    readonly principal: Principal,
+  ) {}
+
+  command<T extends CommandType>(
+    type: T,
+    fields: CommandFields<T>,
+    id = newCommandId(),
+  ): Promise<CommandResults[T]> {
+    return this.hub.run(this.principal, type, fields as Fields, id) as Promise<CommandResults[T]>;
+  }
+
+  subscribe(stream: StreamName, after: number, listener: StreamListener): Subscription {
+    let stop = () => {};
+    let stopped = false;
+    let lastSeq = after;
+    queueMicrotask(() => {
+      if (stopped) return;
+      try {
+        stop = this.hub.watch(this.principal, stream, after, (frame) => {
+          if (frame.seq !== lastSeq + 1) return;
+          lastSeq = frame.seq;
+          listener.onEvent(frame);
+        });
+      } catch (error) {
+        listener.onError?.(error as HubError);
+      }
+    });
+    return {
+      unsubscribe: () => {
+        stopped = true;
+        stop();
+      },
+    };
+  }
+
+  onStatusChange(listener: () => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Goes through `reconnecting` and back to `online`, so widgets can show both. */
+  dropConnection(): void {
+    this.setStatus('reconnecting');
+    setTimeout(() => this.setStatus('online'), 300);
+  }
+
+  /** Shows a status for stories and tests (e.g. 'offline'). */
+  setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    for (const listener of this.statusListeners) listener();
+  }
+
+  close(): void {
+    this.setStatus('offline');
+  }
+}

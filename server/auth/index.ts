@@ -1,0 +1,11 @@
+export {
+  signToken,
+  verifyToken,
+  agentTokenSeconds,
+  visitorTokenSeconds,
+  type TokenPayload,
+} from './tokens.js';
+export { loadTokenSecret } from './secret.js';
+export { authorizeSite, isOriginAllowed, isOriginKnown } from './site-access.js';
+export { principalFromToken, principalKey, type Principal } from './principal.js';
+export { tokenRoutes, demoAgent } from './routes.js';

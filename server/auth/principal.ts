@@ -1,0 +1,19 @@
+import type { Role } from '../../protocol/index.js';
+import type { TokenPayload } from './tokens.js';
+
+/** Who a connection acts for, established by `hello`. */
+export interface Principal {
+  role: Role;
+  id: string;
+  name: string | null;
+  siteKey: string;
+}
+
+export function principalFromToken(payload: TokenPayload): Principal {
+  return { role: payload.role, id: payload.sub, name: payload.name ?? null, siteKey: payload.site };
+}
+
+/** Key under which a principal's command results are stored. */
+export function principalKey(principal: Principal): string {
+  return `${principal.siteKey}/${principal.role}/${principal.id}`;
+}

@@ -1,0 +1,2 @@
+export type { EventBus } from './types.js';
+export { MemoryBus } from './memory-bus.js';

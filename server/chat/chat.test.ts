@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it as test } from 'node:test';
+import {
+  mintToken,
+  signedIn,
+  startTestHub,
+  stopTestHub,
+  visitorAndAgent,
+  visitorToken,
+  type TestHub,
+} from '../testing/harness.js';
+import { freshPostgresSchema } from '../testing/postgres.js';
+
+// With CXKIT_TEST_DATABASE_URL set, the same suite also runs the hub on PostgreSQL.
+const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
+
+for (const driver of ['pglite', 'postgres'] as const) {
+  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+
+  describe(`chat over real sockets (${driver})`, () => {
+    // Skipped per test, so the runner counts and reports each PostgreSQL case as skipped.
+    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
+    let hub: TestHub;
+    let dropSchema = async () => {};
+    before(async () => {
+      if (skip) return;
+      if (driver === 'pglite') return void (hub = await startTestHub());
+      const schema = await freshPostgresSchema(databaseUrl!);
+      dropSchema = schema.drop;
+      hub = await startTestHub({ databaseUrl: schema.url });
+    });
+    after(async () => {
+      if (skip) return;
+      await stopTestHub(hub);
+      await dropSchema();
+    });
+
+    it('walks the skeleton: visitor says hello, agent sees it queued, accepts and answers', async () => {
+      const { visitorId, visitor, agent } = await visitorAndAgent(hub);
+      const snapshot = await agent.ok('desk.snapshot');
+      await agent.ok('subscribe', { stream: 'desk:demo', after: snapshot.seq });
+
+      const sent = await visitor.ok('chat.send', { text: '  hello  ' });
+      assert.equal(sent.message.text, 'hello');
+      assert.equal(sent.seq, 1);
+      assert.deepEqual(sent.message.author, { role: 'visitor', id: visitorId });
+      const conv = `conv:${sent.conversationId}`;
+
+      const queued = await agent.waitFor((f) => f.type === 'event' && f.stream === 'desk:demo');
+      assert.equal(queued.event.type, 'conversation.queued');
+      assert.equal(queued.event.conversation.id, sent.conversationId);
+      assert.equal(queued.event.conversation.status, 'waiting');
+      assert.equal(queued.event.conversation.lastText, 'hello');
+
+      await visitor.ok('subscribe', { stream: conv, after: sent.seq });
+      await agent.ok('subscribe', { stream: conv, after: 0 });
+      const replayed = await agent.waitFor((f) => f.type === 'event' && f.stream === conv);
+      assert.equal(replayed.event.message.text, 'hello');
+
+      const accepted = await agent.ok('chat.accept', { conversationId: sent.conversationId });
+      assert.equal(accepted.conversation.status, 'active');
+      assert.equal(accepted.conversation.agentName, 'Demo Agent');
+      const acceptedEvent = await visitor.waitFor((f) => f.type === 'event' && f.stream === conv);
+      assert.equal(acceptedEvent.event.type, 'conversation.accepted');
+      assert.equal(acceptedEvent.seq, 2);
+      const updated = await agent.waitFor((f) => f.type === 'event' && f.stream === 'desk:demo');
+      assert.equal(updated.event.type, 'conversation.updated');
+
+      const answer = await agent.ok('chat.send', {
+        conversationId: sent.conversationId,
+        text: 'Hi, how can I help?',
+      });
+      const received = await visitor.waitFor((f) => f.type === 'event' && f.stream === conv);
+      assert.equal(received.seq, 3);
+      assert.equal(received.event.type, 'message.created');
+      assert.deepEqual(received.event.message, answer.message);
+      assert.deepEqual(received.event.message.author, {
+        role: 'agent',
+        id: 'demo-agent',
+        name: 'Demo Agent',
+      });
+
+      const list = await visitor.ok('conversations.list');
+      assert.equal(list.conversations[0].id, sent.conversationId);
+      assert.equal(list.conversations[0].lastText, 'Hi, how can I help?');
+      assert.equal(list.conversations[0].lastSeq, 3);
+      visitor.close();
+      agent.close();
+    });
+
+    it('continues the open conversation when conversationId is omitted', async () => {
+      const { visitor } = await visitorAndAgent(hub);
+      const first = await visitor.ok('chat.send', { text: 'one' });
+      const second = await visitor.ok('chat.send', { text: 'two' });
+      assert.equal(second.conversationId, first.conversationId);
+      assert.equal(second.seq, 2);
+      visitor.close();
+    });
+
+    it('stores a chat.send once per id and answers a retry with the same ack', async () => {
+      const { visitor } = await visitorAndAgent(hub);
+      const id = randomUUID();
+      const first = await visitor.command('chat.send', { text: 'only once' }, id);
+      const retry = await visitor.command('chat.send', { text: 'only once' }, id);
+      assert.equal(first.type, 'ack');
+      assert.deepEqual(retry, first);
+      await visitor.ok('subscribe', { stream: `conv:${first.result.conversationId}`, after: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(visitor.events(`conv:${first.result.conversationId}`).length, 1);
+      visitor.close();
+    });
+
+    it('lets exactly one of two agents accept when both try at once', async () => {
+      const { visitor } = await visitorAndAgent(hub);
+      const { conversationId } = await visitor.ok('chat.send', { text: 'anyone?' });
+      const ann = await signedIn(hub, mintToken({ sub: 'agent-ann', name: 'Ann' }));
+      const bob = await signedIn(hub, mintToken({ sub: 'agent-bob', name: 'Bob' }));
+      const answers = await Promise.all([
+        ann.command('chat.accept', { conversationId }),
+        bob.command('chat.accept', { conversationId }),
+      ]);
+      const kinds = answers.map((frame) => (frame.type === 'ack' ? 'ack' : frame.code)).sort();
+      assert.deepEqual(kinds, ['ack', 'conversation.already_accepted']);
+
+      const conv = `conv:${conversationId}`;
+      await ann.ok('subscribe', { stream: conv, after: 0 });
+      await ann.waitFor((f) => f.type === 'event' && f.seq === 2);
+      const accepted = ann.events(conv).filter((f) => f.event.type === 'conversation.accepted');
+      assert.equal(accepted.length, 1, 'the acceptance is announced once');
+      for (const client of [ann, bob, visitor]) client.close();
+    });
+
+    it('rejects empty and too long text, and agents answering before accepting', async () => {
+      const { visitor, agent } = await visitorAndAgent(hub);
+      const blank = await visitor.command('chat.send', { text: '   ' });
+      assert.equal(blank.code, 'protocol.invalid_message');
+      const long = await visitor.command('chat.send', { text: 'x'.repeat(4001) });
+      assert.equal(long.code, 'protocol.invalid_message');
+      const exact = await visitor.command('chat.send', { text: 'x'.repeat(4000) });
+      assert.equal(exact.type, 'ack');
+      const conversationId = exact.result.conversationId;
+      const early = await agent.command('chat.send', { conversationId, text: 'hi' });
+      assert.equal(early.code, 'auth.forbidden');
+      const visitorAccept = await visitor.command('chat.accept', { conversationId });
+      assert.equal(visitorAccept.code, 'auth.forbidden');
+      const missing = await agent.command('chat.accept', { conversationId: randomUUID() });
+      assert.equal(missing.code, 'conversation.not_found');
+      const stranger = await signedIn(hub, (await visitorToken(hub)).token);
+      const intrude = await stranger.command('chat.send', { conversationId, text: 'hi' });
+      assert.equal(intrude.code, 'auth.forbidden');
+      for (const client of [visitor, agent, stranger]) client.close();
+    });
+  });
+}

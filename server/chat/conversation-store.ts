@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationStatus, ConversationSummary } from '../../protocol/index.js';
+import type { Queryable } from '../storage/index.js';
+import { toIso } from '../streams/index.js';
+
+interface SummaryRow {
+  id: string;
+  status: ConversationStatus;
+  visitor_id: string;
+  agent_id: string | null;
+  agent_name: string | null;
+  created_at: Date | string;
+  last_text: string | null;
+  last_seq: number;
+}
+
+export interface ConversationRow {
+  id: string;
+  status: ConversationStatus;
+  visitor_id: string;
+  agent_id: string | null;
+}
+
+const summarySelect = `
+  SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at,
+    (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.pos DESC LIMIT 1) AS last_text,
+    COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq
+  FROM conversations c`;
+
+export async function findConversation(
+  db: Queryable,
+  siteKey: string,
+  id: string,
+): Promise<ConversationRow | null> {
+  const [row] = await db.query<ConversationRow>(
+    'SELECT id, status, visitor_id, agent_id FROM conversations WHERE id = $1 AND site_key = $2',
+    [id, siteKey],
+  );
+  return row ?? null;
+}
+
+/** The visitor's open conversation, created (status waiting) when there is none. */
+export async function openConversationFor(
+  tx: Queryable,
+  siteKey: string,
+  visitorId: string,
+): Promise<{ conversation: ConversationRow; createdAt: string; created: boolean }> {
+  const findOpen = () =>
+    tx.query<ConversationRow & { created_at: Date }>(
+      `SELECT id, status, visitor_id, agent_id, created_at FROM conversations
+       WHERE site_key = $1 AND visitor_id = $2 AND status <> 'closed'`,
+      [siteKey, visitorId],
+    );
+  let [open] = await findOpen();
+  if (open) return { conversation: open, createdAt: toIso(open.created_at), created: false };
+  const [inserted] = await tx.query<ConversationRow & { created_at: Date }>(
+    `INSERT INTO conversations (id, site_key, visitor_id, status) VALUES ($1, $2, $3, 'waiting')
+     ON CONFLICT (site_key, visitor_id) WHERE status <> 'closed' DO NOTHING
+     RETURNING id, status, visitor_id, agent_id, created_at`,
+    [randomUUID(), siteKey, visitorId],
+  );
+  if (inserted)
+    return { conversation: inserted, createdAt: toIso(inserted.created_at), created: true };
+  // A concurrent send of the same visitor created it first.
+  [open] = await findOpen();
+  return { conversation: open!, createdAt: toIso(open!.created_at), created: false };
+}
+
+/** Marks a waiting conversation accepted; false when it was not waiting (someone was first). */
+export async function acceptWaiting(
+  tx: Queryable,
+  siteKey: string,
+  id: string,
+  agent: { id: string; name: string | null },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE conversations SET status = 'active', agent_id = $3, agent_name = $4, accepted_at = now()
+     WHERE id = $1 AND site_key = $2 AND status = 'waiting'
+     RETURNING id`,
+    [id, siteKey, agent.id, agent.name],
+  );
+  return rows.length === 1;
+}
+
+export async function conversationSummary(db: Queryable, id: string): Promise<ConversationSummary> {
+  const [row] = await db.query<SummaryRow>(`${summarySelect} WHERE c.id = $1`, [id]);
+  return toSummary(row!);
+}
+
+/** Waiting and active conversations of a site, oldest first (the desk's queue order). */
+export async function openConversations(
+  db: Queryable,
+  siteKey: string,
+): Promise<ConversationSummary[]> {
+  const rows = await db.query<SummaryRow>(
+    `${summarySelect} WHERE c.site_key = $1 AND c.status <> 'closed' ORDER BY c.created_at, c.id`,
+    [siteKey],
+  );
+  return rows.map(toSummary);
+}
+
+/** All of a visitor's conversations, newest first. */
+export async function visitorConversations(
+  db: Queryable,
+  siteKey: string,
+  visitorId: string,
+): Promise<ConversationSummary[]> {
+  const rows = await db.query<SummaryRow>(
+    `${summarySelect} WHERE c.site_key = $1 AND c.visitor_id = $2 ORDER BY c.created_at DESC, c.id`,
+    [siteKey, visitorId],
+  );
+  return rows.map(toSummary);
+}
+
+function toSummary(row: SummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    visitorId: row.visitor_id,
+    agentId: row.agent_id,
+    agentName: row.agent_name,
+    createdAt: toIso(row.created_at),
+    lastText: row.last_text,
+    lastSeq: Number(row.last_seq),
+  };
+}

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage } from '../../protocol/index.js';
+import type { Principal } from '../auth/index.js';
+import type { Queryable } from '../storage/index.js';
+import { toIso } from '../streams/index.js';
+
+export async function insertMessage(
+  tx: Queryable,
+  conversationId: string,
+  author: Principal,
+  clientMessageId: string,
+  text: string,
+): Promise<ChatMessage> {
+  const id = randomUUID();
+  const [row] = await tx.query<{ created_at: Date }>(
+    `INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING created_at`,
+    [id, conversationId, clientMessageId, author.role, author.id, author.name, text],
+  );
+  return {
+    id,
+    conversationId,
+    clientMessageId,
+    author: { role: author.role, id: author.id, ...(author.name ? { name: author.name } : {}) },
+    text,
+    createdAt: toIso(row!.created_at),
+  };
+}

@@ -1,0 +1,25 @@
+import { HubError } from '../errors.js';
+import type { StreamAuthorizer } from '../realtime/command-types.js';
+import { parseStream } from '../streams/index.js';
+import { findConversation } from './conversation-store.js';
+
+/** Visitors: their own conversations. Agents: any conversation of their site, and its desk. */
+export const authorizeChatStream: StreamAuthorizer = async (storage, principal, stream) => {
+  const parsed = parseStream(stream);
+  if (!parsed) throw new HubError('protocol.invalid_message', `unknown stream ${stream}`);
+  if (parsed.kind === 'desk') {
+    if (principal.role !== 'agent' || parsed.siteKey !== principal.siteKey) {
+      throw new HubError('auth.forbidden', 'only agents of this site may follow its desk');
+    }
+    return;
+  }
+  const conversation = await findConversation(storage, principal.siteKey, parsed.conversationId);
+  if (!conversation)
+    throw new HubError(
+      'conversation.not_found',
+      `no conversation ${parsed.conversationId} on this site`,
+    );
+  if (principal.role === 'visitor' && conversation.visitor_id !== principal.id) {
+    throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
+  }
+};

@@ -1,0 +1,37 @@
+import type { ErrorCode } from '../protocol/index.js';
+
+/** HTTP status used when a HubError reaches an HTTP response. */
+const statusByCode: Partial<Record<ErrorCode, number>> = {
+  'protocol.invalid_json': 400,
+  'protocol.invalid_message': 400,
+  'protocol.unsupported_version': 400,
+  'protocol.unknown_type': 400,
+  'auth.required': 401,
+  'auth.missing_token': 401,
+  'auth.invalid_token': 401,
+  'auth.expired_token': 401,
+  'auth.forbidden': 403,
+  'origin.forbidden': 403,
+  'site.unknown': 404,
+  'conversation.not_found': 404,
+  'conversation.already_accepted': 409,
+  'conversation.closed': 409,
+  'stream.gap': 410,
+  'rate.limited': 429,
+  internal: 500,
+};
+
+/** An expected failure with a stable protocol code; anything else is reported as `internal`. */
+export class HubError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'HubError';
+    this.code = code;
+  }
+
+  get status(): number {
+    return statusByCode[this.code] ?? 400;
+  }
+}

@@ -1,0 +1,118 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
+import { MemoryBus, type EventBus } from './bus/index.js';
+import { authorizeChatStream, chatCommands } from './chat/index.js';
+import type { HubConfig } from './config/index.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.js';
+import { staticRoutes } from './http/static-files.js';
+import { Heartbeat, realtimeRoutes } from './realtime/index.js';
+import { openStorage, type Storage } from './storage/index.js';
+
+export interface HubOptions {
+  config: HubConfig;
+  /** 0 = a random free port. Default 8080. */
+  port?: number;
+  /** Default "localhost": 127.0.0.1 and ::1, never the network. */
+  host?: string;
+  /** PGlite data directory (default .cxkit-data); ignored with databaseUrl. */
+  dataDir?: string;
+  /** PostgreSQL server instead of PGlite. */
+  databaseUrl?: string;
+  /** Repo root; when set, serve the demo pages, dist/ and themes/. */
+  staticRoot?: string;
+  /** Log warnings and errors (Fastify's logger at level "warn"). */
+  logger?: boolean;
+}
+
+export interface RunningHub {
+  /** http://localhost:PORT */
+  url: string;
+  port: number;
+  storage: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Starts a hub: storage (locked and migrated), token secret, HTTP routes and the WebSocket. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const storage = await openStorage({
+    dataDir: options.dataDir ?? '.cxkit-data',
+    databaseUrl: options.databaseUrl,
+  });
+  const heartbeat = new Heartbeat();
+  const app = Fastify({
+    logger: options.logger ? { level: 'warn' } : false,
+    bodyLimit: 64 * 1024,
+    // Reject what does not match, as the WebSocket does: no type coercion, no silent stripping.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+  const bus = new MemoryBus((error) => app.log.error({ err: error }, 'event handler failed'));
+  try {
+    const tokenSecret = await loadTokenSecret(storage, options.config.tokenSecret);
+    await buildApp(app, { ...options, storage, bus, heartbeat, tokenSecret });
+    await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
+  } catch (error) {
+    heartbeat.stop();
+    await app.close().catch(() => {});
+    await storage.close();
+    throw error;
+  }
+
+  const port = (app.server.address() as { port: number }).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    storage: storage.kind,
+    close: () =>
+      (closing ??= (async () => {
+        heartbeat.stop();
+        // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
+        for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');
+        await app.close();
+        await bus.close();
+        await storage.close();
+      })()),
+  };
+}
+
+async function buildApp(
+  app: FastifyInstance,
+  deps: HubOptions & {
+    storage: Storage;
+    bus: EventBus;
+    heartbeat: Heartbeat;
+    tokenSecret: string;
+  },
+): Promise<void> {
+  installErrorHandler(app);
+  // Reflect only origins some site allows; each route then checks its own site.
+  await app.register(cors, {
+    origin: (origin, done) => done(null, !!origin && isOriginKnown(deps.config, origin)),
+  });
+  // Not global: a global limit would also count (and refuse) WebSocket upgrades.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'rate.limited',
+      message: `too many requests; retry in ${context.after}`,
+    }),
+  });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(healthRoutes, { storage: deps.storage.kind });
+  await app.register(tokenRoutes, { config: deps.config, tokenSecret: deps.tokenSecret });
+  await app.register(realtimeRoutes, {
+    config: deps.config,
+    storage: deps.storage,
+    bus: deps.bus,
+    tokenSecret: deps.tokenSecret,
+    heartbeat: deps.heartbeat,
+    commands: chatCommands,
+    authorizeStream: authorizeChatStream,
+  });
+  if (deps.staticRoot) await app.register(staticRoutes, { root: deps.staticRoot });
+}

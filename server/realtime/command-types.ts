@@ -1,0 +1,41 @@
+import type { EventFrame } from '../../protocol/index.js';
+import type { Principal } from '../auth/index.js';
+import type { Queryable, Storage } from '../storage/index.js';
+
+/** A validated command as handlers see it. */
+export interface Command {
+  v: 1;
+  type: string;
+  id: string;
+  [field: string]: unknown;
+}
+
+/**
+ * A command with an effect runs in one transaction together with the storing of its
+ * result (idempotency); its events are published only after the commit.
+ */
+export interface EffectCommand {
+  kind: 'effect';
+  schema: object;
+  run(
+    tx: Queryable,
+    principal: Principal,
+    command: Command,
+  ): Promise<{ result: unknown; events: EventFrame[] }>;
+}
+
+/** A command that only reads: answered afresh on a retry, nothing to repeat. */
+export interface ReadCommand {
+  kind: 'read';
+  schema: object;
+  run(storage: Storage, principal: Principal, command: Command): Promise<unknown>;
+}
+
+export type CommandHandler = EffectCommand | ReadCommand;
+
+/** Decides whether a principal may subscribe to a stream; throws a HubError if not. */
+export type StreamAuthorizer = (
+  storage: Storage,
+  principal: Principal,
+  stream: string,
+) => Promise<void>;

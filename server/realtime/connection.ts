@@ -1,0 +1,142 @@
+import type { WebSocket } from 'ws';
+import type { EventFrame, ServerFrame, StreamName } from '../../protocol/index.js';
+import { principalFromToken, verifyToken, type Principal } from '../auth/index.js';
+import type { EventBus } from '../bus/index.js';
+import type { SiteConfig } from '../config/index.js';
+import { HubError } from '../errors.js';
+import type { Storage } from '../storage/index.js';
+import { lastSeq, readEvents } from '../streams/index.js';
+import type { Command, CommandHandler, StreamAuthorizer } from './command-types.js';
+import type { FrameParser } from './frames.js';
+import { FrameError } from './frames.js';
+import { runOnce } from './idempotency.js';
+import { StreamSubscription } from './stream-subscription.js';
+
+export interface ConnectionDeps {
+  storage: Storage;
+  bus: EventBus;
+  tokenSecret: string;
+  parser: FrameParser;
+  commands: Record<string, CommandHandler>;
+  authorizeStream: StreamAuthorizer;
+  log: { error(details: object, message: string): void };
+}
+
+/** Close code for a bad credential: clients do not retry it as is. */
+const unauthorizedClose = 4401;
+
+/** One socket: `hello`, subscriptions and commands, handled one frame at a time in arrival order. */
+export class Connection {
+  #principal: Principal | null = null;
+  readonly #subscriptions = new Map<StreamName, StreamSubscription>();
+  #inbox: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly site: SiteConfig,
+    private readonly deps: ConnectionDeps,
+  ) {
+    socket.on('message', (data, isBinary) => {
+      const text = isBinary ? null : data.toString();
+      this.#inbox = this.#inbox.then(() => this.#handle(text));
+    });
+    socket.on('close', () => this.#dropSubscriptions());
+  }
+
+  async #handle(data: string | null): Promise<void> {
+    let command: Command | undefined;
+    try {
+      if (data === null) throw new FrameError('protocol.invalid_json', 'frames must be text');
+      command = this.deps.parser.parse(data);
+      if (command.type === 'hello') return await this.#hello(command);
+      if (!this.#principal) throw new HubError('auth.required', 'say hello with a token first');
+      if (command.type === 'subscribe') return await this.#subscribe(this.#principal, command);
+      const result = await this.#dispatch(this.#principal, command);
+      this.#send({ v: 1, type: 'ack', id: command.id, result } as ServerFrame);
+    } catch (error) {
+      this.#fail(error, command?.id ?? (error instanceof FrameError ? error.commandId : undefined));
+    }
+  }
+
+  async #hello(command: Command): Promise<void> {
+    const token = command.token as string | undefined;
+    try {
+      if (!token) throw new HubError('auth.missing_token', 'hello needs a token');
+      const principal = principalFromToken(
+        verifyToken(this.deps.tokenSecret, token, this.site.key),
+      );
+      if (
+        this.#principal &&
+        (this.#principal.id !== principal.id || this.#principal.role !== principal.role)
+      ) {
+        this.#dropSubscriptions();
+      }
+      this.#principal = principal;
+      const { role, id, name, siteKey } = principal;
+      this.#send({
+        v: 1,
+        type: 'ack',
+        id: command.id,
+        result: { role, principalId: id, name, siteKey },
+      });
+    } catch (error) {
+      this.#fail(error, command.id);
+      // A bad credential ends the session; the client must not retry it as is.
+      this.socket.close(unauthorizedClose, error instanceof HubError ? error.code : 'auth');
+    }
+  }
+
+  async #dispatch(principal: Principal, command: Command): Promise<unknown> {
+    if (command.type === 'unsubscribe') {
+      const stream = command.stream as StreamName;
+      this.#subscriptions.get(stream)?.stop();
+      this.#subscriptions.delete(stream);
+      return { stream };
+    }
+    const handler = this.deps.commands[command.type]!;
+    if (handler.kind === 'read') return handler.run(this.deps.storage, principal, command);
+    const { result, events } = await runOnce(this.deps.storage, principal, command, (tx) =>
+      handler.run(tx, principal, command),
+    );
+    for (const frame of events) await this.deps.bus.publish(frame.stream, frame);
+    return result;
+  }
+
+  /** Ack with the stream's last seq first, then replayed events, then live ones. */
+  async #subscribe(principal: Principal, command: Command): Promise<void> {
+    const stream = command.stream as StreamName;
+    await this.deps.authorizeStream(this.deps.storage, principal, stream);
+    this.#subscriptions.get(stream)?.stop();
+    const subscription = new StreamSubscription(stream, command.after as number, {
+      bus: this.deps.bus,
+      read: (name, from, limit) => readEvents(this.deps.storage, name, from, limit),
+      send: (frame: EventFrame) => this.#send(frame),
+      onError: (error) => this.deps.log.error({ err: error, stream }, 'stream catch-up failed'),
+    });
+    this.#subscriptions.set(stream, subscription);
+    const result = { stream, lastSeq: await lastSeq(this.deps.storage, stream) };
+    this.#send({ v: 1, type: 'ack', id: command.id, result });
+    await subscription.replay();
+  }
+
+  #fail(error: unknown, id: string | undefined): void {
+    const known = error instanceof HubError;
+    if (!known) this.deps.log.error({ err: error }, 'command failed');
+    this.#send({
+      v: 1,
+      type: 'error',
+      ...(id ? { id } : {}),
+      code: known ? error.code : 'internal',
+      message: known ? error.message : 'the hub failed; retry with the same id',
+    });
+  }
+
+  #send(frame: ServerFrame): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  #dropSubscriptions(): void {
+    for (const subscription of this.#subscriptions.values()) subscription.stop();
+    this.#subscriptions.clear();
+  }
+}

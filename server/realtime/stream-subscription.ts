@@ -1,0 +1,97 @@
+import type { EventFrame, StreamName } from '../../protocol/index.js';
+import type { EventBus } from '../bus/index.js';
+
+const replayPageSize = 500;
+
+/**
+ * Delivers one stream to one socket in seq order, exactly once: live events are buffered
+ * while stored ones are replayed, and a hole in the live feed (events published out of
+ * commit order, or by another hub node) is filled from the database.
+ */
+export class StreamSubscription {
+  #lastSent: number;
+  #pending: EventFrame[] = [];
+  #catchingUp = false;
+  #stopped = false;
+  readonly #unsubscribe: () => void;
+
+  constructor(
+    readonly stream: StreamName,
+    after: number,
+    private readonly deps: {
+      bus: EventBus;
+      read: (stream: StreamName, after: number, limit: number) => Promise<EventFrame[]>;
+      send: (frame: EventFrame) => void;
+      onError: (error: unknown) => void;
+    },
+  ) {
+    this.#lastSent = after;
+    // Listen before reading the database so nothing published meanwhile is lost.
+    this.#catchingUp = true;
+    this.#unsubscribe = deps.bus.subscribe(stream, (payload) =>
+      this.#onLive(payload as EventFrame),
+    );
+  }
+
+  /** Sends the stored events after the last one sent, then everything buffered meanwhile. */
+  async replay(): Promise<void> {
+    this.#catchingUp = true;
+    try {
+      for (;;) {
+        const before = this.#lastSent;
+        await this.#sendStored();
+        const holeLeft = this.#flushPending();
+        // Stop when done, or when the database had nothing new (the hole waits for the next event).
+        if (!holeLeft || this.#stopped || this.#lastSent === before) break;
+      }
+    } finally {
+      this.#catchingUp = false;
+    }
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#pending = [];
+    this.#unsubscribe();
+  }
+
+  async #sendStored(): Promise<void> {
+    for (;;) {
+      const before = this.#lastSent;
+      const page = await this.deps.read(this.stream, before, replayPageSize);
+      page.forEach((frame) => this.#deliver(frame));
+      if (page.length < replayPageSize || this.#stopped || this.#lastSent === before) return;
+    }
+  }
+
+  #onLive(frame: EventFrame): void {
+    if (this.#stopped || frame.seq <= this.#lastSent) return;
+    if (!this.#catchingUp && frame.seq === this.#lastSent + 1) {
+      this.#deliver(frame);
+      return;
+    }
+    this.#pending.push(frame);
+    if (!this.#catchingUp) this.replay().catch(this.deps.onError);
+  }
+
+  /** Delivers buffered frames in order; true when a hole remains that only the database can fill. */
+  #flushPending(): boolean {
+    const pending = this.#pending.sort((a, b) => a.seq - b.seq);
+    this.#pending = [];
+    for (const [index, frame] of pending.entries()) {
+      if (frame.seq <= this.#lastSent) continue;
+      if (frame.seq !== this.#lastSent + 1) {
+        this.#pending = pending.slice(index);
+        return true;
+      }
+      this.#deliver(frame);
+    }
+    return false;
+  }
+
+  #deliver(frame: EventFrame): void {
+    if (this.#stopped || frame.seq !== this.#lastSent + 1) return;
+    this.#lastSent = frame.seq;
+    this.deps.send(frame);
+  }
+}

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import type { Queryable, Storage } from './types.js';
+
+/** A PostgreSQL server through a `pg` pool (DATABASE_URL). */
+export async function openPostgres(connectionString: string): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Fail at start, not on the first visitor, when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  // An idle client losing its connection must not crash the hub; the pool replaces it.
+  pool.on('error', () => {});
+  let closed = false;
+
+  return {
+    kind: 'postgres',
+    query: (sql, params) => runQuery(pool, sql, params),
+    exec: (sql) => runExec(pool, sql),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: (sql, params) => runQuery(client, sql, params),
+          exec: (sql) => runExec(client, sql),
+        } satisfies Queryable);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+async function runQuery<T>(
+  db: pg.Pool | pg.PoolClient,
+  sql: string,
+  params?: unknown[],
+): Promise<T[]> {
+  const result = await db.query(sql, params);
+  return result.rows as T[];
+}
+
+async function runExec(db: pg.Pool | pg.PoolClient, sql: string): Promise<void> {
+  // Without parameters pg uses the simple protocol, which accepts several statements.
+  await db.query(sql);
+}

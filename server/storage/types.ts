@@ -1,0 +1,21 @@
+/** What a query runs on: the storage itself or an open transaction. */
+export interface Queryable {
+  /** One statement with `$1`-style parameters. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** A script of several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * One SQL dialect over two drivers: embedded PGlite (PostgreSQL 18) and a PostgreSQL
+ * server (15+). Write SQL both accept.
+ */
+export interface Storage extends Queryable {
+  kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction, committed when it resolves and rolled back when it throws.
+   * Query only through `tx` inside: on PGlite the storage itself waits for the transaction.
+   */
+  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export { appendEvent, readEvents, lastSeq, toIso } from './event-log.js';
+export { conversationStream, deskStream, parseStream, type ParsedStream } from './names.js';

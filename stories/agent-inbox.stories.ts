@@ -1,0 +1,56 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/agent-inbox/index.js';
+import { FakeHub } from '../components/core/testing/fake-hub.js';
+import { configArgTypes, configArgs, pageStyle, type ConfigArgs } from './story-args.js';
+
+interface InboxArgs extends ConfigArgs {
+  /** Signed in (a connection) or not (shows the demo sign-in). */
+  signedIn: boolean;
+  waiting: number;
+}
+
+const questions = [
+  'My order #1042 has not arrived yet.',
+  'Can I change the delivery address?',
+  'Do you ship to Busan?',
+  'The checkout page shows an error.',
+];
+
+function desk(waiting: number) {
+  const hub = new FakeHub({ latencyMs: 200 });
+  questions.slice(0, waiting).forEach((text, i) => hub.visitorSays(text, `visitor-${i}`));
+  const { id } = hub.visitorSays('Hello, I need help with a refund.', 'visitor-mine');
+  hub.agentSays(id, 'Of course. Which order is it about?', { id: 'agent-1', name: 'Alex' });
+  return hub.connect('agent', { id: 'agent-1', name: 'Alex' });
+}
+
+const meta: Meta<InboxArgs> = {
+  title: 'Agent/cx-agent-inbox',
+  component: 'cx-agent-inbox',
+  argTypes: {
+    ...configArgTypes,
+    signedIn: { control: 'boolean' },
+    waiting: { control: { type: 'range', min: 0, max: 4 } },
+  },
+  args: { ...configArgs, signedIn: true, waiting: 2 },
+  render: ({ locale, theme, signedIn, waiting }) => html`
+    <div style=${pageStyle(theme)}>
+      <cx-config
+        locale=${locale}
+        theme=${theme}
+        site-key="demo"
+        hub="http://127.0.0.1:9"
+        .connection=${signedIn ? desk(waiting) : null}
+      ></cx-config>
+      <cx-agent-inbox demo-sign-in>
+        <aside slot="customer-card" style="padding: 8px; max-width: 200px">
+          Customer card goes here.
+        </aside>
+      </cx-agent-inbox>
+    </div>
+  `,
+};
+export default meta;
+
+export const Inbox: StoryObj<InboxArgs> = {};
