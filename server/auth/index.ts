@@ -5,6 +5,7 @@ export {
   visitorTokenSeconds,
   type TokenPayload,
 } from './tokens.js';
+export { verifySiteToken } from './site-tokens.js';
 export { loadTokenSecret } from './secret.js';
 export { authorizeSite, isOriginAllowed, isOriginKnown } from './site-access.js';
 export { principalFromToken, principalKey, type Principal } from './principal.js';

@@ -30,15 +30,20 @@ export function verifyToken(
 ): TokenPayload {
   const [body, signature, ...rest] = token.split('.');
   if (!body || !signature || rest.length > 0) throw invalid('the token is malformed');
-  const expected = mac(secret, body);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw invalid('the token signature does not match');
-  }
+  if (!isSignedWith(secret, token)) throw invalid('the token signature does not match');
   const payload = parsePayload(body);
   if (payload.site !== siteKey) throw invalid(`the token is for another site, not "${siteKey}"`);
   if (payload.exp * 1000 <= now) throw new HubError('auth.expired_token', 'the token has expired');
   return payload;
+}
+
+/** Whether `token` carries a valid signature made with `secret` (nothing else is checked). */
+export function isSignedWith(secret: string, token: string): boolean {
+  const [body, signature, ...rest] = token.split('.');
+  if (!body || !signature || rest.length > 0) return false;
+  const expected = mac(secret, body);
+  const given = Buffer.from(signature, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function mac(secret: string, body: string): Buffer {

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { EventFrame, ServerFrame, StreamName } from '../../protocol/index.js';
-import { principalFromToken, verifyToken, type Principal } from '../auth/index.js';
+import { principalFromToken, verifySiteToken, type Principal } from '../auth/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { SiteConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
@@ -63,7 +63,7 @@ export class Connection {
     try {
       if (!token) throw new HubError('auth.missing_token', 'hello needs a token');
       const principal = principalFromToken(
-        verifyToken(this.deps.tokenSecret, token, this.site.key),
+        verifySiteToken(this.deps.tokenSecret, this.site, token),
       );
       if (
         this.#principal &&

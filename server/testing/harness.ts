@@ -13,13 +13,21 @@ export const demoOrigin = 'http://localhost:5173';
 
 /** Known to the tests so they can mint tokens the HTTP API does not hand out (other agents, expired). */
 export const testTokenSecret = 'test-secret-test-secret-test-secret-0123';
+/** The `shop` site's CRM secret, with which its CRM backend mints agent tokens. */
+export const shopAgentSecret = 'shop-crm-secret-shop-crm-secret-0123456';
 
 /** A demo site, a production-like site and a second one to test cross-site tokens. */
 export const testConfig: HubConfig = {
   tokenSecret: testTokenSecret,
   sites: [
     { key: 'demo', name: 'Demo Store', origins: [], demo: true },
-    { key: 'shop', name: 'Shop', origins: [shopOrigin], demo: false },
+    {
+      key: 'shop',
+      name: 'Shop',
+      origins: [shopOrigin],
+      demo: false,
+      agentSecret: shopAgentSecret,
+    },
     { key: 'other', name: 'Other', origins: ['https://other.example'], demo: true },
   ],
 };

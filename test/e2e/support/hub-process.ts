@@ -39,7 +39,9 @@ export async function startHubProcess(dataDir: string, port = 0): Promise<HubPro
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code} before ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`hub exited with ${code} before ready:\n${output}`)),
+    );
   });
   const timeout = setTimeout(() => child.kill('SIGKILL'), 60_000);
   const boundPort = await ready.finally(() => clearTimeout(timeout));

@@ -11,7 +11,8 @@ export interface StaticPage {
 export async function servePage(html: string, host = '127.0.0.1'): Promise<StaticPage> {
   const server: Server = createServer((request, response) => {
     if (request.url !== '/') {
-      response.writeHead(404).end();
+      // No favicon either: a 204 keeps the browser console free of unrelated 404s.
+      response.writeHead(request.url === '/favicon.ico' ? 204 : 404).end();
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
