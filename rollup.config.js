@@ -4,6 +4,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { rmSync } from 'node:fs';
 
 /** One entry per file a page can load: dist/<name>.js. */
 const entries = {
@@ -22,6 +23,8 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    // Chunk names carry a hash: clear dist/ so old chunks never pile up beside new ones.
+    { name: 'clean-dist', buildStart: () => rmSync('dist', { recursive: true, force: true }) },
     // `production` keeps Lit's dev-mode build (and its console warnings) out of the bundle.
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     typescript({
