@@ -80,7 +80,7 @@ function lazyLoads(eager) {
   const targets = new Set([...eager].flatMap((file) => inspect(file).dynamicImports));
   return [...targets].map((target) => {
     const extra = [...staticClosure([target])].filter((file) => !eager.has(file));
-    return { target, gzip: gzipOf(extra) };
+    return { target, files: extra.length, gzip: gzipOf(extra) };
   });
 }
 
@@ -116,7 +116,7 @@ function main() {
     );
     for (const lazy of lazyLoads(eager)) {
       rows.push({
-        label: `  lazy ${lazy.target}`,
+        label: `  lazy ${lazy.target} (+${lazy.files} files)`,
         size: format(lazy.gzip),
         budget: '-',
         status: '',

@@ -17,7 +17,10 @@ import { LogEntries } from '../core/conversation/log-entries.js';
 import { newCommandId } from '../core/hub/command-id.js';
 import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
+import '../core/i18n/builtin-catalogs.js';
+import { formatDuration } from '../core/i18n/intl-format.js';
 import { LocalizeController } from '../core/i18n/localize-controller.js';
+import { formStyles } from '../core/styles/form-styles.js';
 import { controlStyles, tokenStyles } from '../core/styles/tokens.js';
 import { inboxStyles } from './cx-agent-inbox.styles.js';
 
@@ -54,7 +57,13 @@ const clockMs = 15_000;
  * @cssproperty --cx-inbox-height - Height of the desk. Default 560px.
  */
 export class CxAgentInbox extends LitElement {
-  static override styles = [tokenStyles, controlStyles, conversationStyles, inboxStyles];
+  static override styles = [
+    tokenStyles,
+    controlStyles,
+    formStyles,
+    conversationStyles,
+    inboxStyles,
+  ];
 
   /** Offer a "Sign in as demo agent" button when the page has no agent token (demo sites only). */
   @property({ type: Boolean, attribute: 'demo-sign-in' }) demoSignIn = false;
@@ -144,7 +153,10 @@ export class CxAgentInbox extends LitElement {
   private renderWaiting(conversation: ConversationSummary) {
     const t = this.l10n.t.bind(this.l10n);
     const previewId = `preview-${conversation.id}`;
-    const waited = this.l10n.duration(Date.now() - Date.parse(conversation.createdAt));
+    const waited = formatDuration(
+      this.l10n.locale,
+      Date.now() - Date.parse(conversation.createdAt),
+    );
     return html`<li class="item">
       <span class="preview" id=${previewId}>${conversation.lastText ?? t('inbox.noPreview')}</span>
       <span class="waited">${t('inbox.waitingFor', { duration: waited })}</span>

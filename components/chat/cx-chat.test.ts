@@ -27,7 +27,33 @@ async function openChat(chat: CxChat) {
 const messageTexts = (chat: CxChat) =>
   [...chat.shadowRoot!.querySelectorAll('[part="message"] .text')].map((e) => e.textContent);
 
+/** The panel's modules this page has fetched so far: the panel and what only it needs. */
+const panelModules = ['chat/chat-panel', 'core/hub/hub-client', 'core/i18n/builtin-catalogs'];
+const fetchedPanelModules = () =>
+  panelModules.filter((module) =>
+    performance
+      .getEntriesByType('resource')
+      .some((entry) => new URL(entry.name).pathname.startsWith(`/components/${module}.`)),
+  );
+
 describe('cx-chat', () => {
+  // First, while this page has not loaded the panel's code yet.
+  it('loads the panel only when the visitor heads for the launcher, then opens it', async () => {
+    performance.setResourceTimingBufferSize(10_000);
+    const { chat, $ } = await mount();
+    expect(fetchedPanelModules()).to.deep.equal([]);
+
+    $<HTMLButtonElement>('[part="launcher"]')!.focus();
+    await waitUntil(() => fetchedPanelModules().length === panelModules.length, 'panel preloaded');
+    await chat.updateComplete;
+    expect(chat.open).to.equal(false);
+    expect($('[part="panel"]')).to.equal(null);
+
+    await openChat(chat);
+    expect($('[part="panel"]')!.getAttribute('role')).to.equal('dialog');
+    expect(chat.shadowRoot!.activeElement).to.equal($('textarea'));
+  });
+
   it('is accessible while closed, with a launcher named "Open chat"', async () => {
     const { chat, $ } = await mount();
     expect($('[part="panel"]')).to.equal(null);

@@ -1,26 +1,20 @@
-import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { ConversationEvent, EventFrame } from '../../protocol/index.js';
+import { LitElement, adoptStyles, html, nothing } from 'lit';
 import { ConfigController } from '../core/config/config-controller.js';
-import {
-  renderComposer,
-  renderLog,
-  conversationStyles,
-} from '../core/conversation/conversation-view.js';
-import { messageSentEvent } from '../core/conversation/events.js';
-import { LogEntries } from '../core/conversation/log-entries.js';
-import { newCommandId } from '../core/hub/command-id.js';
-import { HubController } from '../core/hub/hub-controller.js';
-import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { LocalizeController } from '../core/i18n/localize-controller.js';
 import { controlStyles, tokenStyles } from '../core/styles/tokens.js';
+import type { ChatPanel } from './chat-panel.js';
 import { chatStyles } from './cx-chat.styles.js';
+
+/** The panel's code (conversation, hub connection, full catalogs), kept out of the eager bundle. */
+const loadPanelModule = () => import('./chat-panel.js');
 
 /**
  * @summary A chat launcher button and the chat panel it opens, for a site's visitors.
  *
  * Needs a `<cx-config>` anywhere on the page. The conversation continues across reloads
  * and tabs (the visitor's token is kept in localStorage). Messages are shown as text.
+ * Until the panel first opens, only the launcher is loaded: the panel's code is fetched
+ * when the visitor points at or focuses the launcher, and the hub is contacted on open.
  *
  * @fires cx-chat-open - The visitor opened the panel.
  * @fires cx-chat-close - The visitor closed the panel.
@@ -40,171 +34,94 @@ import { chatStyles } from './cx-chat.styles.js';
  */
 export class CxChat extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [tokenStyles, controlStyles, conversationStyles, chatStyles];
+  // Like cx-config, `static properties` rather than decorators, for the eager bundle's size.
+  static override properties = { open: { type: Boolean, reflect: true } };
+  static override styles = [tokenStyles, controlStyles, chatStyles];
 
   /** Whether the panel is open. Setting it does not fire `cx-chat-open`/`cx-chat-close`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
-  @state() private log = new LogEntries();
-  @state() private notice = '';
-  private conversationId: string | undefined;
-  private subscription: Subscription | null = null;
-  private loaded = false;
+  /** The panel, once its code has loaded (on first open). */
+  private panel: ChatPanel | null = null;
+  private panelLoad: Promise<void> | null = null;
 
   private readonly config = new ConfigController(this);
   private readonly l10n = new LocalizeController(this, this.config);
-  private readonly hub = new HubController(this, this.config, {
-    role: 'visitor',
-    onConnection: () => this.reset(),
-  });
-
-  @query('textarea') private textbox?: HTMLTextAreaElement;
-  @query('.launcher') private launcher?: HTMLButtonElement;
 
   protected override willUpdate(): void {
-    if (this.open && !this.loaded && this.hub.connection) void this.load(this.hub.connection);
+    if (this.open) void this.loadPanel();
+  }
+
+  /** Also waits for the panel's code while it loads, so the panel is rendered when this resolves. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.panelLoad;
+    return super.getUpdateComplete();
   }
 
   protected override render() {
-    const t = this.l10n.t.bind(this.l10n);
+    const panel = this.open ? this.panel : null;
+    // The launcher stays until the panel shows, so focus has somewhere to be meanwhile.
     return html`
       <button
         class="launcher"
         part="launcher"
-        ?hidden=${this.open}
+        ?hidden=${panel !== null}
         aria-haspopup="dialog"
         @click=${this.userOpen}
+        @pointerenter=${this.preload}
+        @focus=${this.preload}
       >
-        ${t('chat.open')}
+        ${this.l10n.t('chat.open')}
       </button>
-      ${this.open ? this.renderPanel() : nothing}
+      ${panel ? panel.render() : nothing}
     `;
   }
 
-  private renderPanel() {
-    const t = this.l10n.t.bind(this.l10n);
-    const statusText = this.hub.status === 'online' ? '' : t(`status.${this.hub.status}`);
-    return html`<section
-      class="panel"
-      part="panel"
-      role="dialog"
-      aria-labelledby="title"
-      @keydown=${this.onKeydown}
-    >
-      <div class="header">
-        <h2 id="title">${t('chat.title')}</h2>
-        <button class="quiet" @click=${this.userClose}>${t('chat.close')}</button>
-      </div>
-      <!-- Always present (live regions announce changes, not their own appearance); collapsed while empty. -->
-      <p class="status ${statusText ? '' : 'idle'}" part="status" role="status">${statusText}</p>
-      ${renderLog(
-        {
-          entries: this.log.entries,
+  /**
+   * The visitor is about to open the panel (pointer over the launcher, which also fires on touch
+   * just before pointerdown, or keyboard focus): start fetching its code so opening feels instant.
+   */
+  private preload(): void {
+    // A failure here is reported by the open that follows, which tries again.
+    loadPanelModule().catch(() => undefined);
+  }
+
+  private loadPanel(): Promise<void> {
+    this.panelLoad ??= loadPanelModule().then(
+      ({ ChatPanel, chatPanelStyles }) => {
+        const { elementStyles } = this.constructor as typeof LitElement;
+        adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, ...chatPanelStyles]);
+        this.panel = new ChatPanel(this, {
+          config: this.config,
           l10n: this.l10n,
-          selfId: this.hub.connection?.principal?.principalId,
-          label: t('chat.messages'),
-        },
-        t('chat.empty'),
-      )}
-      ${this.notice ? html`<p class="status" role="alert">${this.notice}</p>` : nothing}
-      ${renderComposer({ l10n: this.l10n, disabled: !this.hub.connection, onSend: (text) => this.send(text) })}
-    </section>`;
+          onClose: () => void this.userClose(),
+        });
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        // Offline, or a deploy replaced the chunk: close again, so the next click retries.
+        this.panelLoad = null;
+        this.open = false;
+        reportError(error);
+      },
+    );
+    return this.panelLoad;
   }
 
   private async userOpen(): Promise<void> {
+    if (this.open) return; // Already opening: the panel's code is on its way.
     this.open = true;
     this.dispatchEvent(new CustomEvent('cx-chat-open', { bubbles: true, composed: true }));
     await this.updateComplete;
-    this.textbox?.focus();
+    this.renderRoot.querySelector('textarea')?.focus();
   }
 
   private async userClose(): Promise<void> {
     this.open = false;
     this.dispatchEvent(new CustomEvent('cx-chat-close', { bubbles: true, composed: true }));
     await this.updateComplete;
-    this.launcher?.focus();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    void this.userClose();
-  }
-
-  /** The connection changed (another cx-config, another hub): start over. */
-  private reset(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = null;
-    this.conversationId = undefined;
-    this.log = new LogEntries();
-    this.loaded = false;
-    this.requestUpdate();
-  }
-
-  /** Shows the visitor's open conversation, so a reload or a new tab continues it. */
-  private async load(connection: HubConnection): Promise<void> {
-    this.loaded = true;
-    try {
-      const { conversations } = await connection.command('conversations.list', {});
-      const latest = conversations
-        .filter((conversation) => conversation.status !== 'closed')
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-      if (latest && !this.conversationId && connection === this.hub.connection)
-        this.follow(latest.id);
-    } catch (error) {
-      this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
-    }
-  }
-
-  private follow(conversationId: string): void {
-    this.conversationId = conversationId;
-    this.subscription?.unsubscribe();
-    this.subscription = this.hub.connection!.subscribe(`conv:${conversationId}`, 0, {
-      onEvent: (frame) => this.onEvent(frame),
-      onError: (error) =>
-        (this.notice =
-          error.code === 'stream.gap' ? this.l10n.t('chat.historyGap') : error.message),
-    });
-  }
-
-  private onEvent(frame: EventFrame): void {
-    const event = frame.event as ConversationEvent;
-    if (event.type === 'message.created') this.log = this.log.confirmed(event.message);
-    else if (event.type === 'conversation.accepted') {
-      this.log = this.log.notice(
-        `seq:${frame.seq}`,
-        this.l10n.t('chat.agentJoined', { name: event.agentName }),
-        frame.at,
-      );
-    } else if (event.type === 'conversation.closed') {
-      this.log = this.log.notice(`seq:${frame.seq}`, this.l10n.t('chat.closed'), frame.at);
-      // The next message starts a new conversation.
-      this.conversationId = undefined;
-    }
-  }
-
-  private async send(text: string): Promise<void> {
-    const connection = this.hub.connection;
-    if (!connection) return;
-    const id = newCommandId();
-    const conversationId = this.conversationId;
-    this.log = this.log.pending(id, text, null);
-    this.notice = '';
-    try {
-      const result = await connection.command(
-        'chat.send',
-        conversationId ? { conversationId, text } : { text },
-        id,
-      );
-      if (connection !== this.hub.connection) return;
-      this.log = this.log.confirmed(result.message);
-      if (this.conversationId !== result.conversationId) this.follow(result.conversationId);
-      this.dispatchEvent(
-        messageSentEvent({ conversationId: result.conversationId, clientMessageId: id, text }),
-      );
-    } catch (error) {
-      this.log = this.log.failed(id, (error as HubError).message);
-    }
+    this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
   }
 }
 

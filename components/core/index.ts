@@ -4,6 +4,7 @@
  */
 import { CxConfig } from './config/cx-config.js';
 import { defineElement } from './define-element.js';
+import './i18n/builtin-catalogs.js';
 
 defineElement('cx-config', CxConfig);
 
@@ -36,3 +37,4 @@ export { LocalizeController } from './i18n/localize-controller.js';
 export { registerTranslation, translate } from './i18n/catalogs.js';
 export type { Catalog, MessageKey } from './i18n/en.js';
 export { tokenStyles, controlStyles } from './styles/tokens.js';
+export { formStyles } from './styles/form-styles.js';

@@ -1,5 +1,4 @@
 import { LitElement, css, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { HubConnection, HubConnectionSource } from '../hub/hub-connection.js';
 import { providePageSettings } from './page-provider.js';
 
@@ -12,6 +11,18 @@ import { providePageSettings } from './page-provider.js';
  * was upgraded first. Changing an attribute updates every widget. Renders nothing.
  */
 export class CxConfig extends LitElement {
+  // `static properties` rather than decorators: this class is in every storefront's eager
+  // bundle, which then carries no decorator helpers (about 0.4 KB gzip).
+  static override properties = {
+    hub: {},
+    siteKey: { attribute: 'site-key' },
+    locale: {},
+    theme: {},
+    agentToken: { attribute: 'agent-token' },
+    identityToken: { attribute: 'identity-token' },
+    connection: { attribute: false },
+  };
+
   static override styles = css`
     :host {
       display: none;
@@ -19,28 +30,28 @@ export class CxConfig extends LitElement {
   `;
 
   /** Hub base URL; defaults to the page's origin. */
-  @property() hub = '';
+  hub = '';
 
   /** Public key of the site, as configured on the hub. */
-  @property({ attribute: 'site-key' }) siteKey = '';
+  siteKey = '';
 
   /** Language of the widgets (`en`, `ko`, ...); defaults to `<html lang>`, then English. */
-  @property() locale = '';
+  locale = '';
 
   /** `light` (default) or `dark`; widgets reflect it as `data-cx-theme`. */
-  @property() theme = '';
+  theme = '';
 
   /** Agent token minted by the CRM backend, for agent widgets. */
-  @property({ attribute: 'agent-token' }) agentToken = '';
+  agentToken = '';
 
   /** Signed customer identity from the storefront's backend, for verified customers. */
-  @property({ attribute: 'identity-token' }) identityToken = '';
+  identityToken = '';
 
   /**
    * Use this instead of a real hub: one connection for every widget, or a source that gives
    * each widget a connection for its role (visitor or agent), such as a `FakeHub`.
    */
-  @property({ attribute: false }) connection: HubConnection | HubConnectionSource | null = null;
+  connection: HubConnection | HubConnectionSource | null = null;
 
   protected override render() {
     return nothing;

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Role } from '../../../protocol/index.js';
+import { formatTime } from '../i18n/intl-format.js';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import type { LogEntry } from './log-entries.js';
 
@@ -35,7 +36,7 @@ function renderEntry(entry: LogEntry, options: LogOptions) {
   return html`<li class="message ${own ? 'own' : 'theirs'} ${entry.state}" part="message">
     <span class="meta">
       <span class="author">${authorName(entry, options)}</span>
-      <time datetime=${entry.createdAt}>${l10n.time(entry.createdAt)}</time>
+      <time datetime=${entry.createdAt}>${formatTime(l10n.locale, entry.createdAt)}</time>
     </span>
     <span class="text">${entry.text}</span>
     ${entry.state === 'pending' ? html`<span class="state">${l10n.t('chat.sending')}</span>` : nothing}

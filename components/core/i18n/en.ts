@@ -1,16 +1,18 @@
+import { launcherEn } from './launcher-strings.js';
+
 /**
  * English: the reference catalog. Every user-facing string of every widget, including
  * accessible names and status texts, has a key here; other catalogs may leave keys out
  * and fall back to these. `{name}` marks a value filled in at render time.
  */
 export const en = {
+  ...launcherEn,
   'status.connecting': 'Connecting…',
   'status.online': 'Online',
   'status.reconnecting': 'Reconnecting…',
   'status.offline': 'Offline',
   'error.generic': 'Something went wrong: {message}',
 
-  'chat.open': 'Open chat',
   'chat.close': 'Close chat',
   'chat.title': 'Chat with us',
   'chat.messages': 'Messages',

@@ -1,14 +1,15 @@
 import type { Catalog } from './en.js';
+import { launcherKo } from './launcher-strings.js';
 
 /** Korean. */
 export const ko: Catalog = {
+  ...launcherKo,
   'status.connecting': '연결 중…',
   'status.online': '연결됨',
   'status.reconnecting': '다시 연결하는 중…',
   'status.offline': '연결 끊김',
   'error.generic': '문제가 발생했습니다: {message}',
 
-  'chat.open': '채팅 열기',
   'chat.close': '채팅 닫기',
   'chat.title': '채팅 상담',
   'chat.messages': '메시지 목록',

@@ -18,7 +18,9 @@ function watchPageLang(host: Host): void {
 
 /**
  * Localizes a widget: the locale is `<cx-config locale>`, else `<html lang>`, else English,
- * and the widget re-renders when either changes.
+ * and the widget re-renders when either changes. Only the launchers' strings are there from
+ * the start; import `builtin-catalogs.js` with the UI that needs the rest. Dates and numbers:
+ * intl-format.ts.
  */
 export class LocalizeController implements ReactiveController {
   constructor(
@@ -42,33 +44,5 @@ export class LocalizeController implements ReactiveController {
 
   t(key: MessageKey, values?: Record<string, string | number>): string {
     return translate(this.locale, key, values);
-  }
-
-  /** A clock time such as "10:42" or "오전 10:42". */
-  time(iso: string): string {
-    return new Intl.DateTimeFormat(this.intlLocale(), {
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(iso));
-  }
-
-  /** A short duration such as "45 sec" or "3분". */
-  duration(ms: number): string {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    const [value, unit] = seconds < 60 ? [seconds, 'second'] : [Math.floor(seconds / 60), 'minute'];
-    return new Intl.NumberFormat(this.intlLocale(), {
-      style: 'unit',
-      unit,
-      unitDisplay: 'short',
-    }).format(value);
-  }
-
-  /** A page's `lang` may be anything; Intl throws on a malformed tag. */
-  private intlLocale(): string {
-    try {
-      return Intl.getCanonicalLocales(this.locale)[0] ?? 'en';
-    } catch {
-      return 'en';
-    }
   }
 }

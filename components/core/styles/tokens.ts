@@ -48,15 +48,13 @@ export const tokenStyles = css`
   }
 `;
 
-/** Shared look of native controls inside widgets. */
+/**
+ * Shared look of buttons and focus inside widgets: all a launcher needs. The other controls'
+ * look is in form-styles.ts, so it loads with the panels that use it.
+ */
 export const controlStyles = css`
-  button,
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-  }
   button {
+    font: inherit;
     cursor: pointer;
     border: 1px solid transparent;
     border-radius: var(--_cx-radius-small);
@@ -64,25 +62,8 @@ export const controlStyles = css`
     background: var(--_cx-primary);
     color: var(--_cx-on-primary);
   }
-  button.quiet {
-    background: transparent;
-    color: inherit;
-    border-color: var(--_cx-border);
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
   :focus-visible {
     outline: none;
     box-shadow: var(--_cx-focus-ring);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -1,0 +1,29 @@
+/** Dates and numbers in a widget's locale (`LocalizeController.locale`), through Intl. */
+
+/** A clock time such as "10:42" or "오전 10:42". */
+export function formatTime(locale: string, iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** A short duration such as "45 sec" or "3분". */
+export function formatDuration(locale: string, ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const [value, unit] = seconds < 60 ? [seconds, 'second'] : [Math.floor(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+  }).format(value);
+}
+
+/** A page's `lang` may be anything; Intl throws on a malformed tag. */
+function intlLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
