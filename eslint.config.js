@@ -48,6 +48,8 @@ export default defineConfig(
       'server/**',
       'scripts/**',
       'test/**',
+      'bench/**',
+      'demo/crm/**',
       '*.config.js',
       '*.config.mjs',
       'web-test-runner.config.js',

@@ -11,6 +11,8 @@ const entries = {
   core: 'components/core/index.ts',
   chat: 'components/chat/index.ts',
   'agent-inbox': 'components/agent-inbox/index.ts',
+  'customer-card': 'components/customer-card/index.ts',
+  journey: 'components/journey/index.ts',
 };
 
 export default {

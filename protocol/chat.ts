@@ -1,4 +1,5 @@
 /** Chat data shapes shared by widgets and hub. Types only. */
+import type { StoredJourneyEvent } from './context.js';
 
 export type Role = 'visitor' | 'agent';
 
@@ -40,4 +41,11 @@ export type DeskEvent =
   | { type: 'conversation.queued'; conversation: ConversationSummary }
   | { type: 'conversation.updated'; conversation: ConversationSummary };
 
-export type StreamEvent = ConversationEvent | DeskEvent;
+/** Events carried on `visitor:<visitorId>` streams (agents of the site only): the live journey. */
+export type VisitorEvent = {
+  type: 'journey.appended';
+  visitorId: string;
+  events: StoredJourneyEvent[];
+};
+
+export type StreamEvent = ConversationEvent | DeskEvent | VisitorEvent;

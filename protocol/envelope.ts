@@ -8,7 +8,7 @@
 export type ProtocolVersion = 1;
 
 /** Names a stream of server events; each stream has its own sequence numbers. */
-export type StreamName = `conv:${string}` | `desk:${string}`;
+export type StreamName = `conv:${string}` | `desk:${string}` | `visitor:${string}`;
 
 /** Stable error codes. A human `message` always accompanies the code. */
 export type ErrorCode =

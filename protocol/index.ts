@@ -1,3 +1,5 @@
 export type * from './envelope.js';
 export type * from './chat.js';
 export type * from './messages.js';
+export type * from './journey.js';
+export type * from './context.js';

@@ -1,6 +1,7 @@
 /** Client commands and server frames (protocol v1). Types only. */
 import type { ErrorBody, ProtocolVersion, StreamName } from './envelope.js';
 import type { ChatMessage, ConversationSummary, Role, StreamEvent } from './chat.js';
+import type { CustomerContext } from './context.js';
 
 interface CommandBase {
   v: ProtocolVersion;
@@ -40,6 +41,14 @@ export interface ConversationsListCommand extends CommandBase {
   type: 'conversations.list';
 }
 
+/** Agents only: what the customer card shows. Give exactly one of the ids. */
+export interface ContextGetCommand extends CommandBase {
+  type: 'context.get';
+  conversationId?: string;
+  visitorId?: string;
+  customerId?: string;
+}
+
 export type ClientCommand =
   | HelloCommand
   | SubscribeCommand
@@ -47,7 +56,8 @@ export type ClientCommand =
   | ChatSendCommand
   | ChatAcceptCommand
   | DeskSnapshotCommand
-  | ConversationsListCommand;
+  | ConversationsListCommand
+  | ContextGetCommand;
 
 export type CommandType = ClientCommand['type'];
 
@@ -60,6 +70,8 @@ export interface CommandResults {
   'chat.accept': { conversation: ConversationSummary };
   'desk.snapshot': { seq: number; conversations: ConversationSummary[] };
   'conversations.list': { conversations: ConversationSummary[] };
+  /** `seq` is the last seq of `visitor:<visitorId>`: subscribe after it for live updates. */
+  'context.get': { context: CustomerContext; seq: number };
 }
 
 export interface AckFrame<T extends CommandType = CommandType> {

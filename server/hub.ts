@@ -6,8 +6,12 @@ import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
 import { MemoryBus, type EventBus } from './bus/index.js';
 import { authorizeChatStream, chatCommands } from './chat/index.js';
 import type { HubConfig } from './config/index.js';
+import { contextCommands } from './context/index.js';
+import { lookupCustomer } from './crm/index.js';
+import { demoIdentityRoutes } from './identity/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { journeyRoutes, startRetention } from './journey/index.js';
 import { staticRoutes } from './http/static-files.js';
 import { Heartbeat, realtimeRoutes } from './realtime/index.js';
 import { openStorage, type Storage } from './storage/index.js';
@@ -50,12 +54,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
   const bus = new MemoryBus((error) => app.log.error({ err: error }, 'event handler failed'));
+  let retention: { stop(): void } | undefined;
   try {
     const tokenSecret = await loadTokenSecret(storage, options.config.tokenSecret);
+    retention = await startRetention(storage, options.config, (error) =>
+      app.log.error({ err: error }, 'journey retention failed'),
+    );
     await buildApp(app, { ...options, storage, bus, heartbeat, tokenSecret });
     await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
   } catch (error) {
     heartbeat.stop();
+    retention?.stop();
     await app.close().catch(() => {});
     await storage.close();
     throw error;
@@ -70,6 +79,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       (closing ??= (async () => {
         heartbeat.stop();
+        retention?.stop();
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');
         await app.close();
@@ -92,6 +102,7 @@ async function buildApp(
   // Reflect only origins some site allows; each route then checks its own site.
   await app.register(cors, {
     origin: (origin, done) => done(null, !!origin && isOriginKnown(deps.config, origin)),
+    methods: ['GET', 'HEAD', 'POST', 'DELETE'],
   });
   // Not global: a global limit would also count (and refuse) WebSocket upgrades.
   await app.register(rateLimit, {
@@ -105,14 +116,21 @@ async function buildApp(
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(healthRoutes, { storage: deps.storage.kind });
   await app.register(tokenRoutes, { config: deps.config, tokenSecret: deps.tokenSecret });
+  await app.register(demoIdentityRoutes, { config: deps.config });
   await app.register(realtimeRoutes, {
     config: deps.config,
     storage: deps.storage,
     bus: deps.bus,
     tokenSecret: deps.tokenSecret,
     heartbeat: deps.heartbeat,
-    commands: chatCommands,
+    commands: { ...chatCommands, ...contextCommands(deps.config, lookupCustomer) },
     authorizeStream: authorizeChatStream,
+  });
+  await app.register(journeyRoutes, {
+    config: deps.config,
+    storage: deps.storage,
+    bus: deps.bus,
+    tokenSecret: deps.tokenSecret,
   });
   if (deps.staticRoot) await app.register(staticRoutes, { root: deps.staticRoot });
 }

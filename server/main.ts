@@ -1,12 +1,17 @@
 import { fileURLToPath } from 'node:url';
+import { startDemoCrm } from '../demo/crm/legacy-crm.js';
 import { ConfigError, loadConfig, loadEnv } from './config/index.js';
 import { startHub } from './hub.js';
 import { DirLockedError } from './storage/index.js';
 
-/** `npm start` / `npm run hub`: the hub with the demo pages, until Ctrl-C or SIGTERM. */
+/**
+ * `npm start` / `npm run hub`: the hub with the demo pages, until Ctrl-C or SIGTERM.
+ * `--demo` (what `npm start` passes) also runs the demo's legacy CRM on 127.0.0.1:8081.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const env = loadEnv();
+  const crm = process.argv.includes('--demo') ? await startDemoCrmIfFree() : null;
   const hub = await startHub({
     config,
     port: env.port,
@@ -19,13 +24,14 @@ async function main(): Promise<void> {
   console.log(`cxkit hub ready (storage: ${hub.storage})`);
   console.log(`  storefront  ${hub.url}/`);
   console.log(`  agent desk  ${hub.url}/agent/`);
+  if (crm) console.log(`  legacy CRM  ${crm.url}/api/customers/demo-customer-1 (demo)`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: shutting down`);
-    hub.close().then(
+    Promise.all([hub.close(), crm?.close()]).then(
       () => process.exit(0),
       (error) => {
         console.error('shutdown failed:', error);
@@ -35,6 +41,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The demo works without the CRM (the card then says "CRM unavailable"), so a busy port only warns. */
+async function startDemoCrmIfFree() {
+  try {
+    return await startDemoCrm();
+  } catch (error) {
+    console.warn(`legacy CRM demo not started: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 main().catch((error) => {

@@ -1,19 +1,56 @@
-// Demo-only glue: a language picker that drives <cx-config locale>.
-// Loaded as a file (not inline) so the demo runs under a strict Content-Security-Policy.
-const storageKey = 'cx-demo-locale';
-const config = document.querySelector('cx-config');
-const picker = document.querySelector('[data-demo-locale]');
-const saved = localStorage.getItem(storageKey);
+// Demo-only glue for the storefront and the agent desk: a language picker, a cart that
+// pushes GA4-style ecommerce events to window.dataLayer (as many real stores do), a
+// search page, a checkout that fails on purpose, and a demo customer sign-in.
+// Loaded as a file (not inline) so the pages run under a strict Content-Security-Policy.
+import { setupCart, setupCheckout, setupSearch } from './demo-shop.js';
 
-if (saved && config) {
-  config.setAttribute('locale', saved);
-  document.documentElement.lang = saved;
-}
-if (picker && config) {
+const config = document.querySelector('cx-config');
+
+setupLocalePicker();
+setupCustomerSignIn();
+setupCart();
+setupSearch();
+setupCheckout();
+
+function setupLocalePicker() {
+  const storageKey = 'cx-demo-locale';
+  const picker = document.querySelector('[data-demo-locale]');
+  const saved = localStorage.getItem(storageKey);
+  if (saved && config) {
+    config.setAttribute('locale', saved);
+    document.documentElement.lang = saved;
+  }
+  if (!picker || !config) return;
   picker.value = config.getAttribute('locale') ?? 'en';
   picker.addEventListener('change', () => {
     config.setAttribute('locale', picker.value);
     document.documentElement.lang = picker.value;
     localStorage.setItem(storageKey, picker.value);
+  });
+}
+
+/** Stands in for the storefront's own login: the hub's demo endpoint signs an identity token. */
+function setupCustomerSignIn() {
+  const storageKey = 'cx-demo-identity';
+  const button = document.querySelector('[data-demo-sign-in]');
+  const apply = (identity) => {
+    config?.setAttribute('identity-token', identity.token);
+    if (button) {
+      button.textContent = `Signed in as ${identity.name}`;
+      button.disabled = true;
+    }
+  };
+  const saved = sessionStorage.getItem(storageKey);
+  if (saved) apply(JSON.parse(saved));
+  button?.addEventListener('click', async () => {
+    const response = await fetch('/api/v1/demo/identity-token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ siteKey: 'demo', customerId: 'demo-customer-1' }),
+    });
+    if (!response.ok) return;
+    const identity = await response.json();
+    sessionStorage.setItem(storageKey, JSON.stringify(identity));
+    apply(identity);
   });
 }

@@ -4,6 +4,7 @@ export {
   agentTokenSeconds,
   visitorTokenSeconds,
   type TokenPayload,
+  type TokenRole,
 } from './tokens.js';
 export { verifySiteToken } from './site-tokens.js';
 export { loadTokenSecret } from './secret.js';

@@ -1,4 +1,5 @@
 import type { Role } from '../../protocol/index.js';
+import { HubError } from '../errors.js';
 import type { TokenPayload } from './tokens.js';
 
 /** Who a connection acts for, established by `hello`. */
@@ -10,6 +11,9 @@ export interface Principal {
 }
 
 export function principalFromToken(payload: TokenPayload): Principal {
+  if (payload.role === 'customer') {
+    throw new HubError('auth.invalid_token', 'a customer identity token cannot open a session');
+  }
   return { role: payload.role, id: payload.sub, name: payload.name ?? null, siteKey: payload.site };
 }
 

@@ -2,12 +2,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../../protocol/index.js';
 import { HubError } from '../errors.js';
 
+/** `customer`: an identity token a storefront's backend signs; it never opens a session. */
+export type TokenRole = Role | 'customer';
+
 export interface TokenPayload {
-  /** Visitor or agent id. */
+  /** Visitor, agent or customer id. */
   sub: string;
   site: string;
-  role: Role;
+  role: TokenRole;
   name?: string;
+  /** Customer identity tokens only. */
+  email?: string;
   /** Expiry, unix seconds. */
   exp: number;
 }
@@ -62,8 +67,9 @@ function parsePayload(body: string): TokenPayload {
     value !== null &&
     typeof value.sub === 'string' &&
     typeof value.site === 'string' &&
-    (value.role === 'visitor' || value.role === 'agent') &&
+    (value.role === 'visitor' || value.role === 'agent' || value.role === 'customer') &&
     (value.name === undefined || typeof value.name === 'string') &&
+    (value.email === undefined || typeof value.email === 'string') &&
     typeof value.exp === 'number';
   if (!wellFormed) throw invalid('the token payload is malformed');
   return value as TokenPayload;

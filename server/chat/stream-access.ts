@@ -1,9 +1,10 @@
 import { HubError } from '../errors.js';
+import { authorizeVisitorStream } from '../journey/index.js';
 import type { StreamAuthorizer } from '../realtime/command-types.js';
 import { parseStream } from '../streams/index.js';
 import { findConversation } from './conversation-store.js';
 
-/** Visitors: their own conversations. Agents: any conversation of their site, and its desk. */
+/** Visitors: their own conversations. Agents: any conversation of their site, its desk and its visitors' journeys. */
 export const authorizeChatStream: StreamAuthorizer = async (storage, principal, stream) => {
   const parsed = parseStream(stream);
   if (!parsed) throw new HubError('protocol.invalid_message', `unknown stream ${stream}`);
@@ -13,6 +14,8 @@ export const authorizeChatStream: StreamAuthorizer = async (storage, principal, 
     }
     return;
   }
+  if (parsed.kind === 'visitor')
+    return authorizeVisitorStream(storage, principal, parsed.visitorId);
   const conversation = await findConversation(storage, principal.siteKey, parsed.conversationId);
   if (!conversation)
     throw new HubError(

@@ -10,6 +10,73 @@ export interface SiteConfig {
   demo: boolean;
   /** Shared secret a CRM backend uses to mint agent tokens. */
   agentSecret?: string;
+  /** The site's existing CRM or order system, shown on the customer card. */
+  crm?: CrmSourceConfig;
+  /** Secret the storefront's backend signs customer identity tokens with (at least 32 characters). */
+  identitySecret?: string;
+  /** Journey recording settings; every field has a default (server/journey/settings.ts). */
+  journey?: JourneyConfig;
+}
+
+export interface JourneyConfig {
+  /** The page must grant consent before `<cx-journey>` records anything (default false). */
+  requireConsent?: boolean;
+  /** Query parameters removed from every recorded URL (default token, email, password, session, auth, code). */
+  stripParams?: string[];
+  /** Days journey events are kept (default 30). */
+  retentionDays?: number;
+  /** URL path patterns of help and contact pages, `*` matching anything (default /help*, /contact*, /faq*, /support*). */
+  helpPages?: string[];
+  /** "Viewed X this many times → suggest Y" hooks for interest signals. */
+  interestRules?: InterestRule[];
+  /** Journey events one visitor may send per minute (default 300); bounds a runaway page. */
+  eventsPerMinute?: number;
+}
+
+/** Names exactly one of `sku` or `category`. */
+export interface InterestRule {
+  sku?: string;
+  category?: string;
+  /** Views at which the rule applies. */
+  views: number;
+  /** Shown to the agent, e.g. "Offer 10% on the X200". */
+  suggest: string;
+}
+
+/** An HTTP JSON endpoint of the site's CRM and how its fields map to cxkit's. */
+export interface CrmSourceConfig {
+  /** http(s) URL template; `{customerId}` is replaced by the URL-encoded customer id. */
+  url: string;
+  /** Sent with every request, e.g. an API key. */
+  headers?: Record<string, string>;
+  /** Give up after this long (default 1500, at most 10000). */
+  timeoutMs?: number;
+  /** Keep a successful answer this long (default 60). */
+  cacheSeconds?: number;
+  mapping: CrmMapping;
+}
+
+/** Dotted paths into the CRM's JSON (`profile.fullName`); an absent path leaves the field out. */
+export interface CrmMapping {
+  name?: string;
+  email?: string;
+  tier?: string;
+  lifetimeValue?: string;
+  currency?: string;
+  /** An array of order objects, read with `order`. */
+  orders?: string;
+  /** An array (its length counts) or a number. */
+  openTickets?: string;
+  /** Paths inside one order object; each defaults to the cxkit field name. */
+  order?: {
+    id?: string;
+    date?: string;
+    total?: string;
+    currency?: string;
+    status?: string;
+    /** An array of strings or of objects with a `name`. */
+    items?: string;
+  };
 }
 
 export interface HubConfig {

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { crmConfigProblem } from '../crm/index.js';
 import { isValidOriginPattern } from './origin-pattern.js';
 import { configSchema } from './schema.js';
 import type { HubConfig } from './types.js';
@@ -30,6 +31,8 @@ export function validateConfig(input: unknown): HubConfig {
         );
       }
     });
+    const crmProblem = site.crm && crmConfigProblem(site.crm, `sites[${i}].crm`);
+    if (crmProblem) throw new ConfigError(crmProblem);
   });
   return {
     ...(config.tokenSecret ? { tokenSecret: config.tokenSecret } : {}),

@@ -106,6 +106,8 @@ export class Connection {
   async #subscribe(principal: Principal, command: Command): Promise<void> {
     const stream = command.stream as StreamName;
     await this.deps.authorizeStream(this.deps.storage, principal, stream);
+    const last = await lastSeq(this.deps.storage, stream);
+    await this.#checkReplayable(stream, command.after as number, last);
     this.#subscriptions.get(stream)?.stop();
     const subscription = new StreamSubscription(stream, command.after as number, {
       bus: this.deps.bus,
@@ -114,9 +116,31 @@ export class Connection {
       onError: (error) => this.deps.log.error({ err: error, stream }, 'stream catch-up failed'),
     });
     this.#subscriptions.set(stream, subscription);
-    const result = { stream, lastSeq: await lastSeq(this.deps.storage, stream) };
+    const result = { stream, lastSeq: last };
     this.#send({ v: 1, type: 'ack', id: command.id, result });
     await subscription.replay();
+  }
+
+  /**
+   * A client must never take a hole for "nothing happened": when the events after `after`
+   * are no longer kept (retention, deletion) or the stream is behind what the client saw
+   * (a restored database), say so.
+   */
+  async #checkReplayable(stream: StreamName, after: number, last: number): Promise<void> {
+    if (after > last) {
+      throw new HubError(
+        'stream.gap',
+        `${stream} ends at ${last}, before ${after}; load it again and subscribe after ${last}`,
+      );
+    }
+    if (after === last) return;
+    const [next] = await readEvents(this.deps.storage, stream, after, 1);
+    if (next?.seq !== after + 1) {
+      throw new HubError(
+        'stream.gap',
+        `events after ${after} of ${stream} are no longer kept; load it again and subscribe after ${last}`,
+      );
+    }
   }
 
   #fail(error: unknown, id: string | undefined): void {

@@ -9,7 +9,7 @@ export const streamName = {
   type: 'string',
   minLength: 6,
   maxLength: 200,
-  pattern: '^(conv|desk):.+$',
+  pattern: '^(conv|desk|visitor):.+$',
 } as const;
 export const entityId = { type: 'string', minLength: 1, maxLength: 128 } as const;
 

@@ -1,2 +1,8 @@
 export { appendEvent, readEvents, lastSeq, toIso } from './event-log.js';
-export { conversationStream, deskStream, parseStream, type ParsedStream } from './names.js';
+export {
+  conversationStream,
+  deskStream,
+  visitorStream,
+  parseStream,
+  type ParsedStream,
+} from './names.js';

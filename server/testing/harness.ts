@@ -16,11 +16,21 @@ export const testTokenSecret = 'test-secret-test-secret-test-secret-0123';
 /** The `shop` site's CRM secret, with which its CRM backend mints agent tokens. */
 export const shopAgentSecret = 'shop-crm-secret-shop-crm-secret-0123456';
 
+/** The sites' identity secret, with which a storefront's backend signs customer identity tokens. */
+export const testIdentitySecret = 'shop-identity-secret-shop-identity-0123';
+
 /** A demo site, a production-like site and a second one to test cross-site tokens. */
 export const testConfig: HubConfig = {
   tokenSecret: testTokenSecret,
   sites: [
-    { key: 'demo', name: 'Demo Store', origins: [], demo: true },
+    {
+      key: 'demo',
+      name: 'Demo Store',
+      origins: [],
+      demo: true,
+      identitySecret: testIdentitySecret,
+      journey: { interestRules: [{ sku: 'X200', views: 3, suggest: 'Offer 10% on the X200' }] },
+    },
     {
       key: 'shop',
       name: 'Shop',
@@ -104,6 +114,18 @@ export function mintToken(payload: Partial<TokenPayload> = {}): string {
     site: 'demo',
     role: 'agent',
     name: 'Agent X',
+    exp: Math.floor(Date.now() / 1000) + 3600,
+    ...payload,
+  });
+}
+
+/** A customer identity token as a storefront's backend signs it (demo site, valid for an hour). */
+export function mintIdentityToken(payload: Partial<TokenPayload> = {}): string {
+  return signToken(testIdentitySecret, {
+    sub: 'customer-1',
+    site: 'demo',
+    role: 'customer',
+    name: 'Ada Lovelace',
     exp: Math.floor(Date.now() / 1000) + 3600,
     ...payload,
   });

@@ -3,7 +3,7 @@
  * can stop and restart it like an operator would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
@@ -24,10 +24,14 @@ export function makeDataDir(): { path: string; remove(): void } {
 }
 
 /** Starts `server/main.ts` and resolves once it prints its ready line. */
-export async function startHubProcess(dataDir: string, port = 0): Promise<HubProcess> {
+export async function startHubProcess(
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<HubProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -51,6 +55,15 @@ export async function startHubProcess(dataDir: string, port = 0): Promise<HubPro
     dataDir,
     stop: () => stopChild(child),
   };
+}
+
+/** Writes a config file for a test hub: the repo's demo site with `changes` merged in. */
+export function writeDemoConfig(dir: string, changes: Record<string, unknown>): string {
+  const config = JSON.parse(readFileSync(join(repoRoot, 'cxkit.config.json'), 'utf8'));
+  config.sites[0] = { ...config.sites[0], ...changes };
+  const path = join(dir, 'cxkit.config.json');
+  writeFileSync(path, JSON.stringify(config));
+  return path;
 }
 
 async function stopChild(child: ChildProcess): Promise<number | null> {

@@ -1,0 +1,124 @@
+import type { ConversationSummary, CrmData, CustomerContext } from '../../protocol/index.js';
+import { visitorConversations } from '../chat/conversation-store.js';
+import { findConversation } from '../chat/conversation-store.js';
+import type { SiteConfig } from '../config/index.js';
+import type { LookupCustomer } from '../crm/index.js';
+import { HubError } from '../errors.js';
+import { findLink, visitorsOfCustomer } from '../identity/index.js';
+import { journeySettings, readJourneyEvents } from '../journey/index.js';
+import type { Storage } from '../storage/index.js';
+import { lastSeq, visitorStream } from '../streams/index.js';
+import { currentCart } from './cart.js';
+import { interestSignals } from './interests.js';
+import { detectStruggles } from './struggles.js';
+import { groupVisits, presenceOf } from './timeline.js';
+
+/** The card shows at most this many of the latest events. */
+export const maxContextEvents = 10_000;
+
+export type ContextTarget =
+  { conversationId: string } | { visitorId: string } | { customerId: string };
+
+/**
+ * Everything the customer card shows. `seq` is read first, so an event racing the read
+ * is replayed again after it (the card keeps the latest), never missed.
+ */
+export async function buildContext(
+  storage: Storage,
+  site: SiteConfig,
+  target: ContextTarget,
+  lookupCustomer: LookupCustomer,
+  now = Date.now(),
+): Promise<{ context: CustomerContext; seq: number }> {
+  const who = await resolve(storage, site.key, target);
+  const seq = who.visitorId ? await lastSeq(storage, visitorStream(who.visitorId)) : 0;
+  const crmAnswer: Promise<CrmData> = who.customerId
+    ? lookupCustomer(site, who.customerId)
+    : Promise.resolve({ status: 'none' });
+  const owner = who.customerId
+    ? { visitorId: who.visitorId || null, customerId: who.customerId }
+    : { visitorId: who.visitorId, customerId: null };
+  const events = await readJourneyEvents(storage, site.key, owner, maxContextEvents);
+  const conversations = await conversationsOf(storage, site.key, who.visitorIds);
+  const crm = await crmAnswer;
+
+  const settings = journeySettings(site);
+  const timeline = events.map(({ receivedAt: _, ...stored }) => stored);
+  const journey = timeline.map((stored) => stored.event);
+  const { struggles, events: marked } = detectStruggles(timeline, settings.helpPages);
+  return {
+    seq,
+    context: {
+      visitorId: who.visitorId,
+      customerId: who.customerId,
+      verified: who.customerId !== null,
+      displayName: who.name ?? (crm.status === 'ok' ? (crm.name ?? null) : null),
+      crm,
+      presence: presenceOf(events, now),
+      visits: groupVisits(marked),
+      struggles,
+      interests: interestSignals(journey, settings.interestRules),
+      cart: currentCart(journey),
+      conversations,
+    },
+  };
+}
+
+interface Resolved {
+  /** The visitor whose `visitor:` stream carries live updates; "" for a customer never seen. */
+  visitorId: string;
+  customerId: string | null;
+  name: string | null;
+  /** Every visitor whose conversations belong on the card. */
+  visitorIds: string[];
+}
+
+async function resolve(
+  storage: Storage,
+  siteKey: string,
+  target: ContextTarget,
+): Promise<Resolved> {
+  if ('customerId' in target) {
+    const visitors = await visitorsOfCustomer(storage, siteKey, target.customerId);
+    return {
+      visitorId: visitors[0]?.visitorId ?? '',
+      customerId: target.customerId,
+      name: visitors[0]?.name ?? null,
+      visitorIds: visitors.map((visitor) => visitor.visitorId),
+    };
+  }
+  let visitorId: string;
+  if ('conversationId' in target) {
+    const conversation = await findConversation(storage, siteKey, target.conversationId);
+    if (!conversation) {
+      throw new HubError(
+        'conversation.not_found',
+        `no conversation ${target.conversationId} on this site`,
+      );
+    }
+    visitorId = conversation.visitor_id;
+  } else {
+    visitorId = target.visitorId;
+  }
+  const link = await findLink(storage, siteKey, visitorId);
+  if (!link) return { visitorId, customerId: null, name: null, visitorIds: [visitorId] };
+  const others = await visitorsOfCustomer(storage, siteKey, link.customerId);
+  return {
+    visitorId,
+    customerId: link.customerId,
+    name: link.name,
+    visitorIds: [...new Set([visitorId, ...others.map((visitor) => visitor.visitorId)])],
+  };
+}
+
+/** The conversations of all these visitors, newest first. */
+async function conversationsOf(
+  storage: Storage,
+  siteKey: string,
+  visitorIds: string[],
+): Promise<ConversationSummary[]> {
+  const lists = [];
+  for (const visitorId of visitorIds)
+    lists.push(...(await visitorConversations(storage, siteKey, visitorId)));
+  return lists.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+}

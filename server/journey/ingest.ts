@@ -1,0 +1,92 @@
+import type { EventFrame, JourneyBatch, StoredJourneyEvent } from '../../protocol/index.js';
+import { authorizeSite, verifySiteToken } from '../auth/index.js';
+import type { EventBus } from '../bus/index.js';
+import type { HubConfig } from '../config/index.js';
+import { HubError } from '../errors.js';
+import { findLink, linkVisitor, verifyIdentityToken } from '../identity/index.js';
+import type { Storage } from '../storage/index.js';
+import { appendEvent, visitorStream } from '../streams/index.js';
+import { insertEvents } from './event-store.js';
+import type { EventRateLimiter } from './rate-limit.js';
+import { validateBatch } from './schemas.js';
+import { journeySettings } from './settings.js';
+import { scrubEvent } from './url-scrub.js';
+
+export interface IngestDeps {
+  config: HubConfig;
+  storage: Storage;
+  bus: EventBus;
+  tokenSecret: string;
+  limiter: EventRateLimiter;
+}
+
+/**
+ * Checks a batch completely (site and Origin, visitor token, every event, identity, rate)
+ * before storing any of it, then stores it in one transaction with its `journey.appended`
+ * event and publishes that event after the commit.
+ */
+export async function ingestBatch(
+  deps: IngestDeps,
+  body: unknown,
+  origin: string | undefined,
+): Promise<{ accepted: number }> {
+  const input = typeof body === 'string' ? parseJson(body) : body;
+  const site = authorizeSite(deps.config, (input as { siteKey?: unknown } | null)?.siteKey, origin);
+  const token = (input as { token?: unknown }).token;
+  if (typeof token !== 'string' || token === '') {
+    throw new HubError('auth.missing_token', 'a journey batch needs the visitor token');
+  }
+  const visitor = verifySiteToken(deps.tokenSecret, site, token);
+  if (visitor.role !== 'visitor')
+    throw new HubError('auth.forbidden', 'journey batches carry a visitor token');
+  const batch: JourneyBatch = validateBatch(input);
+  const identity = batch.identityToken ? verifyIdentityToken(site, batch.identityToken) : null;
+  const { stripParams, eventsPerMinute } = journeySettings(site);
+  const allowed = deps.limiter.take(
+    `${site.key}/${visitor.sub}`,
+    batch.events.length,
+    eventsPerMinute,
+  );
+  if (!allowed) {
+    throw new HubError(
+      'rate.limited',
+      `at most ${eventsPerMinute} journey events per visitor per minute`,
+    );
+  }
+
+  const events = batch.events.map((event) => scrubEvent(event, stripParams));
+  const frame = await deps.storage.transaction(async (tx): Promise<EventFrame> => {
+    if (identity) await linkVisitor(tx, site.key, visitor.sub, identity);
+    const customerId =
+      identity?.customerId ?? (await findLink(tx, site.key, visitor.sub))?.customerId ?? null;
+    const stored = await insertEvents(
+      tx,
+      { siteKey: site.key, visitorId: visitor.sub, customerId, visitId: batch.visitId },
+      events,
+    );
+    return appendEvent(tx, visitorStream(visitor.sub), {
+      type: 'journey.appended',
+      visitorId: visitor.sub,
+      events: stored.map(markSelfEvident),
+    });
+  });
+  await deps.bus.publish(frame.stream, frame);
+  return { accepted: events.length };
+}
+
+/**
+ * Live events carry the struggle marks one event shows on its own. Help pages, form retries and
+ * abandoned carts depend on the whole visit: `context.get` reports those.
+ */
+function markSelfEvident(stored: StoredJourneyEvent): StoredJourneyEvent {
+  const { type } = stored.event;
+  return type === 'js_error' || type === 'request_failed' ? { ...stored, struggle: type } : stored;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HubError('protocol.invalid_json', 'the journey batch is not valid JSON');
+  }
+}
