@@ -3,6 +3,7 @@ import type { HubConnection } from '../core/hub/hub-connection.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxAgentInbox } from './cx-agent-inbox.js';
 import '../chat/index.js';
+import '../customer-card/index.js';
 import './index.js';
 
 async function mount(connection: HubConnection | null, demoSignIn = false) {
@@ -116,6 +117,30 @@ describe('cx-agent-inbox', () => {
   it('has a customer-card slot beside the conversation', async () => {
     const inbox = await mount(new FakeHub().connect('agent'));
     expect(inbox.shadowRoot!.querySelector('slot[name="customer-card"]')).to.not.equal(null);
+  });
+
+  it('passes the selected conversation to the slotted customer card', async () => {
+    const hub = new FakeHub();
+    const { id } = hub.visitorSays('My kettle order', 'visitor-1');
+    const root = await fixture(
+      html`<div>
+        <cx-config .connection=${hub}></cx-config>
+        <cx-agent-inbox>
+          <cx-customer-card slot="customer-card"></cx-customer-card>
+        </cx-agent-inbox>
+      </div>`,
+    );
+    await root.querySelector('cx-config')!.updateComplete;
+    const inbox = root.querySelector('cx-agent-inbox')!;
+    const card = root.querySelector('cx-customer-card')!;
+    expect(card.conversationId).to.equal('');
+    await waitUntil(() => buttons(inbox, 'Accept').length === 1, 'waiting conversation listed');
+    buttons(inbox, 'Accept')[0].click();
+    await waitUntil(() => card.conversationId === id, 'the card follows the selection');
+    await waitUntil(
+      () => card.shadowRoot!.querySelector('h2')?.textContent === 'Minji Park',
+      'the card shows the customer of the selected conversation',
+    );
   });
 
   it('shares one fake hub with cx-chat on the same page, each widget in its own role', async () => {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type {
   ConversationEvent,
@@ -41,7 +41,8 @@ const clockMs = 15_000;
  * @fires cx-conversation-accepted - The agent accepted a waiting conversation. `detail`: `{ conversationId }`.
  * @fires cx-message-sent - The hub accepted a message the agent sent. `detail`: `{ conversationId, clientMessageId, text }`.
  *
- * @slot customer-card - Beside the open conversation, e.g. a `<cx-customer-card>`.
+ * @slot customer-card - Beside the open conversation, e.g. a `<cx-customer-card>`. Custom elements
+ *   slotted here get the selected conversation as their `conversationId` property.
  *
  * @csspart waiting - The list of waiting conversations.
  * @csspart mine - The list of the agent's active conversations.
@@ -100,6 +101,21 @@ export class CxAgentInbox extends LitElement {
     if (this.selectedConversation !== this.subscribedTo) this.followSelected();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('selectedConversation')) this.passSelectionToCard();
+  }
+
+  /** Tells the slotted card (e.g. `<cx-customer-card>`) whose customer to show. */
+  private passSelectionToCard(): void {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="customer-card"]');
+    for (const element of slot?.assignedElements() ?? []) {
+      // Only custom elements: a plain <aside> has no such property to follow.
+      if (element.localName.includes('-'))
+        (element as HTMLElement & { conversationId: string }).conversationId =
+          this.selectedConversation;
+    }
+  }
+
   protected override render() {
     const t = this.l10n.t.bind(this.l10n);
     if (this.hub.needsAgentCredentials) {
@@ -146,7 +162,7 @@ export class CxAgentInbox extends LitElement {
         }
       </nav>
       ${this.renderConversation(selfId)}
-      <slot name="customer-card"></slot>
+      <slot name="customer-card" @slotchange=${this.passSelectionToCard}></slot>
     </div>`;
   }
 

@@ -3,9 +3,13 @@ import type {
   CommandResults,
   CommandType,
   ConversationSummary,
+  CrmData,
+  CustomerContext,
   EventFrame,
+  JourneyEvent,
   Role,
   StreamEvent,
+  StoredJourneyEvent,
   StreamName,
 } from '../../../protocol/index.js';
 import { newCommandId } from '../hub/command-id.js';
@@ -19,6 +23,7 @@ import type {
   StreamListener,
   Subscription,
 } from '../hub/hub-connection.js';
+import { sampleContext } from './sample-context.js';
 
 export interface FakePrincipal {
   id: string;
@@ -45,6 +50,7 @@ export class FakeHub implements HubConnectionSource {
   private readonly streams = new Map<StreamName, EventFrame[]>();
   private readonly watchers = new Map<StreamName, Set<(frame: EventFrame) => void>>();
   private readonly results = new Map<string, Promise<unknown>>();
+  private readonly contexts = new Map<string, CustomerContext>();
 
   /** Delay before each command is answered, to show pending states. */
   readonly latencyMs: number;
@@ -95,6 +101,54 @@ export class FakeHub implements HubConnectionSource {
     this.send(principal, { conversationId, text });
   }
 
+  /**
+   * The context `context.get` answers for a visitor: a rich sample (see sample-context.ts)
+   * until `setContext` replaces it. Mutations show in the next `context.get`.
+   */
+  context(visitorId = 'visitor-1'): CustomerContext {
+    let context = this.contexts.get(visitorId);
+    if (!context) this.contexts.set(visitorId, (context = sampleContext(visitorId)));
+    return context;
+  }
+
+  setContext(context: CustomerContext): void {
+    this.contexts.set(context.visitorId, context);
+  }
+
+  /** Plays the CRM answering (or failing, `{ status: 'unavailable', reason }`) for a visitor. */
+  setCrm(visitorId: string, crm: CrmData): void {
+    this.context(visitorId).crm = crm;
+  }
+
+  /**
+   * Plays the visitor's browser recording events: stores them in the visitor's latest visit
+   * (or `visitId`) and publishes `journey.appended` on `visitor:<visitorId>`.
+   */
+  appendJourney(
+    visitorId: string,
+    events: (JourneyEvent & { struggle?: StoredJourneyEvent['struggle'] })[],
+    visitId?: string,
+  ): StoredJourneyEvent[] {
+    const context = this.context(visitorId);
+    let visit = context.visits.find((v) => v.visitId === (visitId ?? context.visits[0]?.visitId));
+    if (!visit) {
+      const at = events[0]?.at ?? new Date().toISOString();
+      visit = { visitId: visitId ?? newCommandId(), startedAt: at, endedAt: at, events: [] };
+      context.visits.unshift(visit);
+    }
+    let nextId = Math.max(0, ...context.visits.flatMap((v) => v.events.map((e) => e.id))) + 1;
+    const stored = events.map(({ struggle, ...event }) => ({
+      id: nextId++,
+      visitId: visit.visitId,
+      event: event as JourneyEvent,
+      ...(struggle ? { struggle } : {}),
+    }));
+    visit.events.push(...stored);
+    visit.endedAt = stored.at(-1)?.event.at ?? visit.endedAt;
+    this.append(`visitor:${visitorId}`, { type: 'journey.appended', visitorId, events: stored });
+    return stored;
+  }
+
   /** Runs a command once per (principal, id), as the real hub does. */
   run(principal: Principal, type: CommandType, fields: Fields, id: string): Promise<unknown> {
     const key = `${principal.principalId}|${id}`;
@@ -135,6 +189,9 @@ export class FakeHub implements HubConnectionSource {
           seq: this.lastSeq(`desk:${this.siteKey}`),
           conversations: [...this.conversations.values()].filter((c) => c.status !== 'closed'),
         } satisfies CommandResults['desk.snapshot'];
+      case 'context.get':
+        if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+        return this.contextGet(fields);
       case 'conversations.list':
         return {
           conversations: [...this.conversations.values()].filter(
@@ -144,6 +201,26 @@ export class FakeHub implements HubConnectionSource {
       default:
         throw hubError('protocol.unknown_type', `The fake hub does not handle ${type}.`);
     }
+  }
+
+  private contextGet(fields: Fields): CommandResults['context.get'] {
+    const conversationId = fields.conversationId as string | undefined;
+    const customerId = fields.customerId as string | undefined;
+    let visitorId = fields.visitorId as string | undefined;
+    if (conversationId) {
+      visitorId = this.conversations.get(conversationId)?.visitorId;
+      if (!visitorId) throw hubError('conversation.not_found', 'No such conversation.');
+    } else if (customerId) {
+      const known = [...this.contexts.values()].find((c) => c.customerId === customerId);
+      visitorId = known?.visitorId ?? `visitor-of-${customerId}`;
+    }
+    if (!visitorId)
+      throw hubError('protocol.invalid_message', 'Give conversationId, visitorId or customerId.');
+    const context = structuredClone(this.context(visitorId));
+    // The sample's past conversations, plus the ones this fake hub really holds.
+    const live = [...this.conversations.values()].filter((c) => c.visitorId === visitorId);
+    context.conversations = [...live.map((c) => ({ ...c })), ...context.conversations];
+    return { context, seq: this.lastSeq(`visitor:${visitorId}`) };
   }
 
   private send(
@@ -253,7 +330,7 @@ export class FakeHub implements HubConnectionSource {
     ];
     const allowed =
       principal.role === 'agent'
-        ? kind === 'conv' || id === this.siteKey
+        ? kind === 'conv' || kind === 'visitor' || id === this.siteKey
         : kind === 'conv' && this.conversations.get(id)?.visitorId === principal.principalId;
     if (!allowed) throw hubError('auth.forbidden', `Not allowed to read ${stream}.`);
   }

@@ -1,0 +1,165 @@
+import type { JourneyEvent } from '../../protocol/index.js';
+import { mayRecord, storeConsent } from './consent.js';
+import type { Fact } from './facts.js';
+import { watchSettings } from './settings.js';
+import { watchDataLayer } from './sources/data-layer.js';
+import { watchErrors } from './sources/errors.js';
+import { watchForms } from './sources/forms.js';
+import { watchPages } from './sources/pages.js';
+import { watchRequests } from './sources/requests.js';
+import * as transport from './queue.js';
+import { state } from './queue.js';
+import { defaultStripParams, stripUrl } from './urls.js';
+
+/** The element that records: the page's hooks are installed once and feed it. */
+let recorder: CxJourney | undefined;
+let hooksInstalled = false;
+/** Fields of an event that hold a URL: each is stripped. */
+const urlFields = ['url', 'referrer', 'target', 'source'];
+type Bag = Record<string, string>;
+
+/**
+ * @summary Records the visit (pages, products, searches, cart, checkout, errors) so an
+ * agent sees what the customer saw. Invisible; no framework; a few KB. One per page.
+ *
+ * Takes the hub URL, site key and identity token from `<cx-config>` anywhere on the page
+ * (the hub defaults to the page's origin) and sends batches to `POST /api/v1/journey` with
+ * the visitor token `<cx-chat>` uses. Records nothing under Global Privacy Control, after
+ * `revokeConsent()`, or before `grantConsent()` when `consent="required"`; the choice is
+ * kept in localStorage. Never reads what is typed into fields. Query parameters that may
+ * carry secrets, and fragments, are removed from every URL it records.
+ *
+ * Sources: page loads and SPA navigations (`history.pushState`/`replaceState`, `popstate`),
+ * time on page, schema.org `Product` JSON-LD and `data-cx-product` elements (`data-cx-sku`,
+ * `data-cx-name`, `data-cx-price`, `data-cx-currency`, `data-cx-availability`,
+ * `data-cx-category`), the search parameter of the URL, GA4 `dataLayer` events (`view_item`,
+ * `add_to_cart`, `remove_from_cart`, `begin_checkout`, `add_shipping_info`, `add_payment_info`,
+ * `purchase`, `search`), uncaught errors, failed same-origin requests, and invalid form fields.
+ *
+ * @attr consent - `required`: record nothing until `grantConsent()` (for sites that must ask first).
+ * @attr search-param - URL query parameter holding a site search (`/search?q=boots`). Default `q`.
+ * @attr strip-params - Comma-separated query parameters to remove from recorded URLs, on top
+ * of `token`, `email`, `password`, `session`, `auth` and `code`.
+ */
+export class CxJourney extends HTMLElement {
+  static observedAttributes = ['consent'];
+
+  private settingsWatched = false;
+
+  /** The events waiting to be sent, oldest first. */
+  get pending(): readonly JourneyEvent[] {
+    return state.queue;
+  }
+
+  connectedCallback(): void {
+    // Once: the subscription stays when the element moves in the page.
+    if (!this.settingsWatched)
+      watchSettings(this, (settings) => {
+        state.settings = { ...settings, hub: settings.hub || location.origin };
+      });
+    this.settingsWatched = true;
+    this.start();
+  }
+
+  disconnectedCallback(): void {
+    if (recorder === this) recorder = undefined;
+    void transport.flush();
+  }
+
+  attributeChangedCallback(): void {
+    if (this.isConnected) this.start();
+  }
+
+  /** The visitor agreed: record from now on, and remember it. */
+  grantConsent(): void {
+    storeConsent('granted');
+    this.start();
+  }
+
+  /** The visitor declined: stop recording, drop what was not sent yet, and remember it. */
+  revokeConsent(): void {
+    storeConsent('revoked');
+    transport.clear();
+    if (recorder === this) recorder = undefined;
+  }
+
+  /**
+   * Deletes this visitor's journey on the hub (`DELETE /api/v1/journey`) and drops what was
+   * not sent yet. Does not revoke consent. Resolves to the number of events deleted; rejects
+   * with an Error that has a `code` when the hub refuses.
+   */
+  forget(): Promise<number> {
+    transport.clear();
+    return transport.loadSender().then((sender) => sender.forget());
+  }
+
+  /** Sends the waiting events now. Never rejects: what fails is retried later. */
+  flush(): Promise<void> {
+    return transport.flush();
+  }
+
+  private get consentRequired(): boolean {
+    return this.getAttribute('consent') === 'required';
+  }
+
+  private start(): void {
+    if (recorder || !mayRecord(this.consentRequired)) return;
+    recorder = this;
+    if (hooksInstalled) this.arrive(location.href, false);
+    else CxJourney.installHooks();
+  }
+
+  /** Wraps the page's history, fetch, XHR and dataLayer, once; every hook feeds `recorder`. */
+  private static installHooks(): void {
+    hooksInstalled = true;
+    const emit = (fact: Fact) => recorder?.record(fact);
+    watchPages(emit, {
+      arrive: (address, spa) => recorder?.arrive(address, spa),
+      hide: transport.flushOnExit,
+    });
+    watchDataLayer(emit);
+    watchErrors(emit);
+    watchForms(emit);
+    watchRequests(emit, (target) => {
+      // Until <cx-config> answers, the hub is where it is by default: this origin.
+      const hub = state.settings?.hub ?? location.origin;
+      return target.origin === location.origin && !target.href.startsWith(`${hub}/api/v1/`);
+    });
+  }
+
+  /** Stamps one fact with the time and the stripped page URL, and queues it. */
+  private record(fact: Fact): void {
+    if (!mayRecord(this.consentRequired)) return;
+    const extra = (this.getAttribute('strip-params') ?? '').toLowerCase().split(',');
+    const params = [...defaultStripParams, ...extra.map((name) => name.trim())];
+    const strip = (url: string) => stripUrl(url, params);
+    const event = { url: location.href, ...fact, at: new Date().toISOString() } as Bag;
+    for (const key of urlFields) if (event[key]) event[key] = strip(event[key]);
+    transport.enqueue(event as unknown as JourneyEvent);
+  }
+
+  /** A page was shown: its view, the search it carries, the products it presents. */
+  private arrive(address: string, spa: boolean): void {
+    const url = address;
+    this.record({
+      type: 'page_view',
+      url,
+      title: document.title,
+      referrer: (!spa && document.referrer) || undefined,
+      spa: spa || undefined,
+    });
+    const query = new URL(url).searchParams.get(this.getAttribute('search-param') || 'q');
+    if (query) this.record({ type: 'search', url, query });
+    // Reading the page's products is not urgent: with the sender, when the page is idle.
+    void import('./sources/products.js').then(({ productsOnPage }) => {
+      for (const product of productsOnPage().slice(0, 10))
+        this.record({ type: 'product_view', url, product });
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-journey': CxJourney;
+  }
+}

@@ -1,0 +1,52 @@
+import type { JourneyEvent } from '../../protocol/index.js';
+import type { JourneySettings } from './settings.js';
+
+/**
+ * The recorder's memory: what waits to be sent, and the settings to send it with. The
+ * sender (visitor token, batches, deletion) is loaded when the page is idle after the first
+ * event, outside the storefront's eager budget; until then a page being left keeps its
+ * events in sessionStorage for the tab's next page.
+ */
+export const state: {
+  settings?: JourneySettings;
+  queue: JourneyEvent[];
+  timer?: ReturnType<typeof setTimeout>;
+} = {
+  queue: JSON.parse(sessionStorage.getItem('cxkit:journey-queue') || '[]'),
+};
+sessionStorage.removeItem('cxkit:journey-queue');
+
+const flushAfterMs = 5000;
+const flushAtCount = 20;
+/** Beyond this, the oldest waiting events are dropped (the hub is unreachable for long). */
+const maxQueued = 500;
+
+let sender: typeof import('./transport.js') | undefined;
+export const loadSender = () => import('./transport.js').then((module) => (sender = module));
+
+/** Queues one event; sends when enough wait, else a little later. */
+export function enqueue(event: JourneyEvent): void {
+  const { queue } = state;
+  if (queue.push(event) > maxQueued) queue.shift();
+  if (queue.length < flushAtCount) flushLater(flushAfterMs);
+  else void flush();
+  if (!sender) requestIdleCallback(loadSender);
+}
+
+export const flushLater = (ms: number) => (state.timer ??= setTimeout(flush, ms));
+
+export const flush = () => loadSender().then((module) => module.flush());
+
+/** Drops what waits and stops the timer. */
+export function clear(): void {
+  state.queue = [];
+  clearTimeout(state.timer);
+  state.timer = undefined;
+}
+
+/** The page is being hidden or left: beacon what waits, or keep it for the tab's next page. */
+export function flushOnExit(): void {
+  if (sender) sender.flushOnExit();
+  else if (state.queue.length)
+    sessionStorage.setItem('cxkit:journey-queue', JSON.stringify(state.queue));
+}
