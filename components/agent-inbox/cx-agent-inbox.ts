@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type {
-  ConversationEvent,
   ConversationSummary,
   DeskEvent,
   EventFrame,
@@ -266,17 +265,7 @@ export class CxAgentInbox extends LitElement {
   }
 
   private onConversationEvent(frame: EventFrame): void {
-    const event = frame.event as ConversationEvent;
-    if (event.type === 'message.created') this.log = this.log.confirmed(event.message);
-    else if (event.type === 'conversation.accepted') {
-      this.log = this.log.notice(
-        `seq:${frame.seq}`,
-        this.l10n.t('chat.agentJoined', { name: event.agentName }),
-        frame.at,
-      );
-    } else {
-      this.log = this.log.notice(`seq:${frame.seq}`, this.l10n.t('chat.closed'), frame.at);
-    }
+    this.log = this.log.withEvent(frame);
   }
 
   private async accept(conversationId: string): Promise<void> {

@@ -143,16 +143,9 @@ export class ChatPanel implements ReactiveController {
   }
 
   private onEvent(frame: EventFrame): void {
-    const { l10n } = this.options;
-    const { log } = this.view;
-    const event = frame.event as ConversationEvent;
-    if (event.type === 'message.created') this.show({ log: log.confirmed(event.message) });
-    else if (event.type === 'conversation.accepted') {
-      const text = l10n.t('chat.agentJoined', { name: event.agentName });
-      this.show({ log: log.notice(`seq:${frame.seq}`, text, frame.at) });
-    } else if (event.type === 'conversation.closed') {
-      this.show({ log: log.notice(`seq:${frame.seq}`, l10n.t('chat.closed'), frame.at) });
-      // The next message starts a new conversation.
+    this.show({ log: this.view.log.withEvent(frame) });
+    // After a close, the next message starts a new conversation.
+    if ((frame.event as ConversationEvent).type === 'conversation.closed') {
       this.conversationId = undefined;
     }
   }

@@ -166,6 +166,13 @@ describe('cx-chat', () => {
     expect(log.textContent).to.contain('Mina joined the chat');
     expect(log.textContent).to.contain('Mina');
     await expect(reloaded.chat).to.be.accessible();
+
+    // Notices already shown follow a switch of language, like every other label.
+    reloaded.chat.parentElement!.querySelector('cx-config')!.setAttribute('locale', 'ko');
+    await waitUntil(
+      () => log.textContent!.includes('Mina 님이 대화에 참여했습니다'),
+      'notice in Korean',
+    );
   });
 
   it('shows the connection status when not online', async () => {

@@ -30,7 +30,10 @@ function authorName(entry: LogEntry, options: LogOptions): string {
 }
 
 function renderEntry(entry: LogEntry, options: LogOptions) {
-  if (entry.kind === 'notice') return html`<li class="notice" part="notice">${entry.text}</li>`;
+  if (entry.notice) {
+    const { key, values } = entry.notice;
+    return html`<li class="notice" part="notice">${options.l10n.t(key, values)}</li>`;
+  }
   const own = !entry.author || entry.author.id === options.selfId;
   const { l10n } = options;
   return html`<li class="message ${own ? 'own' : 'theirs'} ${entry.state}" part="message">

@@ -1,4 +1,5 @@
-import type { ChatMessage, Role } from '../../../protocol/index.js';
+import type { ChatMessage, ConversationEvent, EventFrame, Role } from '../../../protocol/index.js';
+import type { MessageKey } from '../i18n/en.js';
 
 /** One line of a conversation log: a message (sent, on its way, or failed) or a notice. */
 export interface LogEntry {
@@ -6,7 +7,10 @@ export interface LogEntry {
   key: string;
   kind: 'message' | 'notice';
   author: { role: Role; id: string; name?: string } | null;
+  /** A message's text; empty for a notice, which is translated when rendered. */
   text: string;
+  /** What a notice says, kept as a message key so a locale switch re-translates it. */
+  notice?: { key: MessageKey; values?: Record<string, string> };
   createdAt: string;
   state: 'sent' | 'pending' | 'failed';
   error?: string;
@@ -54,9 +58,37 @@ export class LogEntries {
     );
   }
 
-  notice(key: string, text: string, createdAt: string): LogEntries {
+  notice(key: string, notice: NonNullable<LogEntry['notice']>, createdAt: string): LogEntries {
     if (this.entries.some((each) => each.key === key)) return this;
-    const entry: LogEntry = { key, kind: 'notice', author: null, text, createdAt, state: 'sent' };
+    const entry: LogEntry = {
+      key,
+      kind: 'notice',
+      author: null,
+      text: '',
+      notice,
+      createdAt,
+      state: 'sent',
+    };
     return new LogEntries([...this.entries, entry]);
+  }
+
+  /** Applies one event of a `conv:` stream. */
+  withEvent(frame: EventFrame): LogEntries {
+    const event = frame.event as ConversationEvent;
+    const key = `seq:${frame.seq}`;
+    switch (event.type) {
+      case 'message.created':
+        return this.confirmed(event.message);
+      case 'conversation.accepted':
+        return this.notice(
+          key,
+          { key: 'chat.agentJoined', values: { name: event.agentName } },
+          frame.at,
+        );
+      case 'conversation.closed':
+        return this.notice(key, { key: 'chat.closed' }, frame.at);
+      default:
+        return this;
+    }
   }
 }
