@@ -37,7 +37,7 @@ export default {
       compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
       outputToFilesystem: false,
     }),
-    terser({ format: { comments: false }, ecma: 2022, module: true }),
+    terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 3 } }),
   ],
   // `npm run build` runs with --silent so a good build prints nothing; real warnings
   // (unresolved imports, circular chunks, eval) still print here. Type errors are the

@@ -1,10 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type {
-  ConversationSummary,
-  DeskEvent,
-  EventFrame,
-} from '../../protocol/index.js';
+import type { ConversationSummary, DeskEvent, EventFrame } from '../../protocol/index.js';
 import { ConfigController } from '../core/config/config-controller.js';
 import {
   conversationStyles,

@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { StoredJourneyEvent, Visit } from '../../protocol/index.js';
 import { formatTime } from '../core/i18n/intl-format.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
@@ -39,6 +38,8 @@ export class TimelineWindow implements ReactiveController {
     }
   });
   private observed: Element | null = null;
+  /** The sizer's height and the rows' offset for the window last rendered, in px. */
+  private layout = { height: 0, offset: 0 };
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -49,8 +50,17 @@ export class TimelineWindow implements ReactiveController {
     this.observed = null;
   }
 
-  /** The scroll container rendered this time (call after each update). */
+  /**
+   * The scroll container rendered this time (call after each update). Sizes it through the
+   * CSSOM, not a style attribute, which a strict Content-Security-Policy would block.
+   */
   observe(scroller: Element | null): void {
+    scroller
+      ?.querySelector<HTMLElement>('.sizer')
+      ?.style.setProperty('height', `${this.layout.height}px`);
+    scroller
+      ?.querySelector<HTMLElement>('.rows')
+      ?.style.setProperty('transform', `translateY(${this.layout.offset}px)`);
     if (scroller === this.observed) return;
     this.resizeObserver.disconnect();
     this.observed = scroller;
@@ -66,6 +76,7 @@ export class TimelineWindow implements ReactiveController {
   range(total: number): [number, number] {
     const start = Math.max(0, Math.floor(this.scrollTop / rowHeight) - overscan);
     const end = Math.min(total, Math.ceil((this.scrollTop + this.viewport) / rowHeight) + overscan);
+    this.layout = { height: total * rowHeight, offset: start * rowHeight };
     return [start, Math.max(start, end)];
   }
 }
@@ -89,12 +100,8 @@ export function renderTimeline({ rows, scroll, l10n, onSendLink }: TimelineOptio
     aria-labelledby="timeline-title"
     @scroll=${scroll.onScroll}
   >
-    <div class="sizer" style=${styleMap({ height: `${rows.length * rowHeight}px` })}>
-      <ul
-        class="rows"
-        aria-labelledby="timeline-title"
-        style=${styleMap({ transform: `translateY(${start * rowHeight}px)` })}
-      >
+    <div class="sizer">
+      <ul class="rows" aria-labelledby="timeline-title">
         ${rows.slice(start, end).map((row, i) => {
           const position = { index: start + i + 1, total: rows.length };
           return row.kind === 'visit'

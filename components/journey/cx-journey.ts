@@ -12,8 +12,7 @@ import { state } from './queue.js';
 import { defaultStripParams, stripUrl } from './urls.js';
 
 /** The element that records: the page's hooks are installed once and feed it. */
-let recorder: CxJourney | undefined;
-let hooksInstalled = false;
+const page: { recorder?: CxJourney; hooksInstalled?: boolean } = {};
 /** Fields of an event that hold a URL: each is stripped. */
 const urlFields = ['url', 'referrer', 'target', 'source'];
 type Bag = Record<string, string>;
@@ -62,7 +61,7 @@ export class CxJourney extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    if (recorder === this) recorder = undefined;
+    if (page.recorder === this) page.recorder = undefined;
     void transport.flush();
   }
 
@@ -80,7 +79,7 @@ export class CxJourney extends HTMLElement {
   revokeConsent(): void {
     storeConsent('revoked');
     transport.clear();
-    if (recorder === this) recorder = undefined;
+    if (page.recorder === this) page.recorder = undefined;
   }
 
   /**
@@ -103,21 +102,26 @@ export class CxJourney extends HTMLElement {
   }
 
   private start(): void {
-    if (recorder || !mayRecord(this.consentRequired)) return;
-    recorder = this;
-    if (hooksInstalled) this.arrive(location.href, false);
+    if (page.recorder || !mayRecord(this.consentRequired)) return;
+    page.recorder = this;
+    if (page.hooksInstalled) this.arrive(location.href, false);
     else CxJourney.installHooks();
   }
 
   /** Wraps the page's history, fetch, XHR and dataLayer, once; every hook feeds `recorder`. */
   private static installHooks(): void {
-    hooksInstalled = true;
-    const emit = (fact: Fact) => recorder?.record(fact);
+    page.hooksInstalled = true;
+    const emit = (fact: Fact) => page.recorder?.record(fact);
     watchPages(emit, {
-      arrive: (address, spa) => recorder?.arrive(address, spa),
+      arrive: (address, spa) => page.recorder?.arrive(address, spa),
       hide: transport.flushOnExit,
     });
-    watchDataLayer(emit);
+    watchDataLayer((entry) => {
+      const url = location.href;
+      void import('./sources/data-layer-facts.js').then(({ factsOf }) =>
+        factsOf(entry).forEach((fact) => emit({ ...fact, url })),
+      );
+    });
     watchErrors(emit);
     watchForms(emit);
     watchRequests(emit, (target) => {

@@ -22,7 +22,12 @@ const flushAtCount = 20;
 const maxQueued = 500;
 
 let sender: typeof import('./transport.js') | undefined;
-export const loadSender = () => import('./transport.js').then((module) => (sender = module));
+export const loadSender = () =>
+  import('./transport.js').then((module) => {
+    // Get the visitor token early, so a page left soon after can still beacon its events.
+    if (!sender) module.prepare();
+    return (sender = module);
+  });
 
 /** Queues one event; sends when enough wait, else a little later. */
 export function enqueue(event: JourneyEvent): void {
@@ -44,9 +49,12 @@ export function clear(): void {
   state.timer = undefined;
 }
 
-/** The page is being hidden or left: beacon what waits, or keep it for the tab's next page. */
+/**
+ * The page is being hidden or left: beacon what waits. What cannot go yet (the sender or
+ * the visitor token has not arrived) is kept for the tab's next page.
+ */
 export function flushOnExit(): void {
-  if (sender) sender.flushOnExit();
-  else if (state.queue.length)
+  sender?.flushOnExit();
+  if (state.queue.length)
     sessionStorage.setItem('cxkit:journey-queue', JSON.stringify(state.queue));
 }

@@ -48,7 +48,10 @@ function send(site: JourneySettings, token: string, events: JourneyEvent[], beac
   };
   if (site.identityToken) batch.identityToken = site.identityToken;
   const url = `${site.hub}/api/v1/journey`;
-  const body = JSON.stringify(batch, cutToSize);
+  // Only event text is cut to the hub's limits; the batch's own fields (tokens) go whole.
+  const body = JSON.stringify(batch, (key, value) =>
+    key !== 'events' && key in batch ? value : cutToSize(key, value),
+  );
   if (beacon && navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }))) return;
   return fetch(url, {
     method: 'POST',
@@ -82,6 +85,12 @@ export async function flush(): Promise<void> {
       return;
     }
   }
+}
+
+/** Registers the visitor now if needed, so that `flushOnExit` has a token to send with. */
+export function prepare(): void {
+  const site = state.settings;
+  if (site?.siteKey) visitorToken(site).catch(() => undefined);
 }
 
 /** The page is being hidden or left: hand what waits to the browser. */

@@ -39,6 +39,8 @@ function showCartCount() {
 export function setupCart() {
   showCartCount();
   for (const button of document.querySelectorAll('[data-demo-add-to-cart]')) {
+    // Disabled in the HTML until this script can handle the click.
+    button.disabled = false;
     button.addEventListener('click', () => {
       const { sku, name, price, category } = button.dataset;
       const items = readCart();

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startLegacyCrm, demoCrmApiKey, type RunningLegacyCrm } from '../../demo/crm/legacy-crm.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, watchForProblems } from './support/browser.js';
+import { servePage } from './support/static-page.js';
 import {
   makeDataDir,
   startHubProcess,
@@ -40,6 +41,23 @@ after(async () => {
   dataDir.remove();
 });
 
+/**
+ * Everything the card's timeline shows, scrolled through: it renders only the rows in view.
+ * A string, not a function: tsx would wrap inner names in a helper the page lacks.
+ */
+function timelineText(page: Page): Promise<string> {
+  return page.evaluate(`(async () => {
+    const scroller = document.querySelector('cx-customer-card').shadowRoot.querySelector('[part~="timeline"]');
+    let text = '';
+    for (let top = 0; top <= scroller.scrollHeight; top += scroller.clientHeight / 2) {
+      scroller.scrollTop = top;
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      text += scroller.textContent;
+    }
+    return text;
+  })()`);
+}
+
 /** Journey requests a page sends, so a test can wait for the recorder's batches. */
 function journeyRequests(page: Page): string[] {
   const bodies: string[] = [];
@@ -56,12 +74,17 @@ test('the agent sees pages, products, cart and the error before anyone types', a
   const sent = journeyRequests(customer);
 
   await customer.goto(`${hub.url}/`);
+  // The storefront's login: from now on the journey belongs to a verified customer.
+  await customer.getByRole('button', { name: 'Sign in as Mina (demo)' }).click();
+  await customer.getByRole('button', { name: 'Signed in as Mina Park' }).waitFor();
   await customer.getByRole('link', { name: 'Ridge 40 L backpack' }).click();
   await customer.getByRole('button', { name: 'Add to cart' }).click();
   await customer.getByRole('status').getByText('is in your cart').waitFor();
   await customer.goto(`${hub.url}/search.html?q=boots`);
   await customer.getByRole('link', { name: 'Trailhead boots' }).click();
   await customer.getByRole('heading', { name: 'Trailhead boots' }).waitFor();
+  await customer.goto(`${hub.url}/help.html`);
+  await customer.getByRole('heading', { name: 'Help and contact' }).waitFor();
   await customer.goto(`${hub.url}/cart.html`);
   await customer.getByRole('link', { name: 'Go to checkout' }).click();
   await customer.getByLabel('Full name').fill('Jamie Rivera');
@@ -76,22 +99,91 @@ test('the agent sees pages, products, cart and the error before anyone types', a
   await customer.getByRole('log').getByText('My payment failed').waitFor();
 
   const agent = await (await browser.newContext()).newPage();
+  const agentProblems = watchForProblems(agent);
   await agent.goto(`${hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   await agent.getByRole('button', { name: 'Accept' }).first().click();
 
   const card = agent.locator('cx-customer-card');
-  await card.getByText('Ridge 40 L backpack').first().waitFor();
-  await card.getByText('Trailhead boots').first().waitFor();
-  await card.getByText('boots', { exact: false }).first().waitFor();
-  await card
-    .getByText(/Payment service unavailable/)
-    .first()
-    .waitFor();
-  await card.getByText('/demo-api/payments', { exact: false }).first().waitFor();
+  // Who: verified, with the legacy CRM's data mapped in.
+  await card.getByText('Mina Park').first().waitFor();
+  await card.getByText('Gold').first().waitFor();
+  await card.getByText('SO-49577').first().waitFor();
+  // What they did: pages, products, the search, the cart.
+  await card.locator('[part~="event"]').first().waitFor();
+  const timeline = await timelineText(agent);
+  for (const seen of ['Ridge 40 L backpack', 'Trailhead boots', 'boots', 'Checkout', 'Help']) {
+    assert.ok(timeline.includes(seen), `the timeline shows "${seen}": ${timeline.slice(0, 1000)}`);
+  }
+  await card.locator('[part~="cart"]').getByText('Ridge 40 L backpack').waitFor();
+  // What went wrong, highlighted as struggles.
+  const struggles = card.locator('[part~="struggle"]');
+  await struggles.filter({ hasText: 'Payment service unavailable' }).first().waitFor();
+  await struggles.filter({ hasText: '/demo-api/payments' }).first().waitFor();
+  assert.equal(
+    await agent.getByRole('textbox', { name: 'Message' }).inputValue(),
+    '',
+    'the agent has not typed anything',
+  );
+  assert.deepEqual(agentProblems, [], 'agent desk: no errors and no CSP violations');
   assert.ok(sent.length > 0, 'the recorder sent batches');
   assert.ok(
     sent.every((body) => !body.includes('4242') && !body.includes('jamie@example.com')),
     'typed values never leave the page',
   );
+});
+
+function recorderPage(hubUrl: string, journeyAttributes: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title>
+<script type="module" src="${hubUrl}/dist/journey.js"></script></head>
+<body><cx-config hub="${hubUrl}" site-key="demo"></cx-config><cx-journey ${journeyAttributes}></cx-journey>
+<main><h1>Privacy</h1><form><label>Email <input name="email" type="email" required></label>
+<button>Go</button></form></main></body></html>`;
+}
+
+/** Browses a little: an SPA navigation, a validation error and a thrown error, then leaves. */
+async function browseAndLeave(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => customElements.get('cx-journey') !== undefined);
+  await page.evaluate(() => history.pushState({}, '', '/next'));
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Go' }).click();
+  await page.evaluate(() => setTimeout(() => Promise.reject(new Error('boom')), 0));
+  await page.evaluate(() => document.querySelector('cx-journey')!.flush());
+  await page.goto('about:blank');
+}
+
+test('no journey request leaves the page without consent, or with Global Privacy Control on', async () => {
+  const required = await servePage(recorderPage(hub.url, 'consent="required"'));
+  const plain = await servePage(recorderPage(hub.url, ''));
+  try {
+    const withoutConsent = await browser.newPage();
+    const sentWithoutConsent = journeyRequests(withoutConsent);
+    await browseAndLeave(withoutConsent, required.url);
+
+    const gpcContext = await browser.newContext();
+    // As a string: tsx would wrap a function's inner names in a helper the page lacks.
+    await gpcContext.addInitScript({
+      content: `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })`,
+    });
+    const withGpc = await gpcContext.newPage();
+    const sentWithGpc = journeyRequests(withGpc);
+    await browseAndLeave(withGpc, plain.url);
+
+    // The same browsing with nothing to stop it does send: the two zeros above mean something.
+    const allowed = await browser.newPage();
+    const sentAllowed = journeyRequests(allowed);
+    await browseAndLeave(allowed, plain.url);
+
+    assert.deepEqual(sentWithoutConsent, [], 'nothing sent without consent');
+    assert.deepEqual(sentWithGpc, [], 'nothing sent under Global Privacy Control');
+    assert.ok(sentAllowed.length > 0, 'the recorder sends when allowed');
+    assert.ok(
+      sentAllowed.every((body) => !body.includes('not-an-email')),
+      'typed values stay',
+    );
+  } finally {
+    await required.close();
+    await plain.close();
+  }
 });

@@ -12,6 +12,9 @@ import type { ConnectionStatus, HubConnection, HubConnectionSource } from './hub
 import { acquireConnection, type Lease } from './registry.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+/** Fired on `document` when someone on the page signs in as the demo agent. */
+const demoSignInEvent = 'cx-demo-agent-sign-in';
+
 type Role = HubControllerOptions['role'];
 
 // One connection per (source, role), so every widget of a role shares it, as with the registry.
@@ -68,20 +71,30 @@ export class HubController implements ReactiveController {
     );
   }
 
-  /** Signs in as a demo agent (demo sites only) and connects. */
+  /**
+   * Signs in as a demo agent (demo sites only) and connects. Every agent widget on the page
+   * follows, also those of other cxkit bundles: they hear it as a document event.
+   */
   signInDemo(): void {
-    this.demoSignInRequested = true;
-    this.update(this.config.settings);
+    document.dispatchEvent(new Event(demoSignInEvent));
   }
 
   hostConnected(): void {
     this.stopListening = this.config.listen((settings) => this.update(settings));
+    if (this.options.role === 'agent')
+      document.addEventListener(demoSignInEvent, this.onDemoSignIn);
   }
 
   hostDisconnected(): void {
     this.stopListening?.();
+    document.removeEventListener(demoSignInEvent, this.onDemoSignIn);
     this.use(null, '', null);
   }
+
+  private readonly onDemoSignIn = () => {
+    this.demoSignInRequested = true;
+    this.update(this.config.settings);
+  };
 
   private update(settings: CxSettings | undefined): void {
     if (!this.host.isConnected) return;

@@ -1,0 +1,340 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import type { JourneyEvent } from '../../protocol/index.js';
+import { CxConfig } from '../core/config/cx-config.js';
+import { defineElement } from '../core/define-element.js';
+import { CxJourney } from './index.js';
+import { clear } from './queue.js';
+
+// Present before the recorder loads, as on a store whose tag manager ran first.
+(window as unknown as { dataLayer: unknown[] }).dataLayer = [
+  {
+    event: 'add_to_cart',
+    ecommerce: { currency: 'EUR', items: [{ item_id: 'SKU-1', price: 20 }] },
+  },
+];
+defineElement('cx-config', CxConfig);
+
+const startUrl = location.href;
+const hub = (globalThis as { __CX_TEST_HUB__?: string }).__CX_TEST_HUB__!;
+let el: CxJourney;
+let extra: Element[] = [];
+
+async function mount(attributes: Record<string, string> = {}) {
+  el = document.createElement('cx-journey');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+  await aTimeout(30);
+  return el;
+}
+function add(markup: string) {
+  const holder = document.createElement('div');
+  holder.innerHTML = markup;
+  document.body.append(holder);
+  extra.push(holder);
+  return holder;
+}
+const ofType = <T extends JourneyEvent['type']>(type: T) =>
+  el.pending.filter((event) => event.type === type) as Extract<JourneyEvent, { type: T }>[];
+
+/** Records every fetch and beacon the page makes while a test runs. */
+function spyNetwork() {
+  const calls: { url: string; method: string; body?: string; headers?: HeadersInit }[] = [];
+  const { fetch: realFetch } = window;
+  const realBeacon = navigator.sendBeacon;
+  window.fetch = (input, init) => {
+    calls.push({ url: String(input), method: init?.method ?? 'GET', ...init } as never);
+    return realFetch(input, init);
+  };
+  navigator.sendBeacon = (url) => (calls.push({ url: String(url), method: 'BEACON' }), true);
+  const restore = () => {
+    window.fetch = realFetch;
+    navigator.sendBeacon = realBeacon;
+  };
+  return { calls, restore };
+}
+
+afterEach(() => {
+  el?.remove();
+  clear();
+  extra.forEach((node) => node.remove());
+  extra = [];
+  localStorage.removeItem('cxkit:journey-consent');
+  history.replaceState(null, '', startUrl);
+});
+
+describe('cx-journey', () => {
+  it('records the page view and dataLayer events already there and pushed later', async () => {
+    await mount();
+    const [view] = ofType('page_view');
+    expect(view.url).to.equal(startUrl.split('#')[0]);
+    expect(view.title).to.equal(document.title);
+    // dataLayer entries are read off the page's eager path, by a module loaded on first need.
+    await waitUntil(() => ofType('cart_add').length > 0, 'cart_add recorded');
+    expect(ofType('cart_add')[0].product).to.deep.equal({
+      sku: 'SKU-1',
+      price: 20,
+      currency: 'EUR',
+    });
+
+    const layer = (window as unknown as { dataLayer: unknown[] }).dataLayer;
+    layer.push({ event: 'remove_from_cart', ecommerce: { items: [{ item_id: 'SKU-1' }] } });
+    layer.push({ event: 'begin_checkout', ecommerce: { value: 40, currency: 'EUR' } });
+    layer.push({ event: 'purchase', ecommerce: { transaction_id: 'T-9', value: 40 } });
+    layer.push({ event: 'search', search_term: 'boots' });
+    layer.push({ event: 'gtm.click' });
+    await waitUntil(() => ofType('search').length > 0, 'later entries recorded');
+    expect(ofType('cart_remove')[0].product.sku).to.equal('SKU-1');
+    expect(ofType('checkout_step')[0]).to.include({ step: 'begin_checkout', value: 40 });
+    expect(ofType('purchase')[0]).to.include({ orderId: 'T-9', value: 40 });
+    expect(ofType('search')[0].query).to.equal('boots');
+  });
+
+  it('records SPA navigations with the time spent on the page before', async () => {
+    await mount();
+    clear();
+    history.pushState(null, '', '/shop/boots?q=winter+boots');
+    history.replaceState({ scroll: 1 }, '', '/shop/boots?q=winter+boots#reviews'); // same page
+    await aTimeout(20);
+    const [leave] = ofType('page_leave');
+    expect(leave.url).to.equal(startUrl.split('#')[0]);
+    expect(leave.durationMs).to.be.at.least(0);
+    const views = ofType('page_view');
+    expect(views).to.have.length(1);
+    expect(views[0]).to.include({ url: `${location.origin}/shop/boots?q=winter+boots`, spa: true });
+    expect(ofType('search')[0].query).to.equal('winter boots');
+
+    history.back();
+    await aTimeout(100);
+    expect(ofType('page_view')).to.have.length(2);
+  });
+
+  it('reads products from JSON-LD (also in @graph) and data-cx attributes', async () => {
+    add(`<script type="application/ld+json">
+      {"@context":"https://schema.org","@graph":[{"@type":"WebPage"},
+       {"@type":"Product","sku":"LD-1","name":"Trail boot","category":"Shoes",
+        "offers":{"@type":"Offer","price":"129.90","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}]}
+      </script>
+      <div data-cx-product data-cx-sku="DATA-2" data-cx-name="Wool socks" data-cx-price="9.5"
+        data-cx-currency="EUR" data-cx-availability="OutOfStock" data-cx-category="Socks"></div>`);
+    await mount();
+    await aTimeout(50);
+    expect(ofType('product_view').map((event) => event.product)).to.deep.equal([
+      {
+        sku: 'LD-1',
+        name: 'Trail boot',
+        price: 129.9,
+        currency: 'EUR',
+        availability: 'InStock',
+        category: 'Shoes',
+      },
+      {
+        sku: 'DATA-2',
+        name: 'Wool socks',
+        price: 9.5,
+        currency: 'EUR',
+        availability: 'OutOfStock',
+        category: 'Socks',
+      },
+    ]);
+  });
+
+  it('records uncaught errors', async () => {
+    await mount();
+    const mochaHandler = window.onerror;
+    window.onerror = null; // The test framework would fail the test on this error.
+    window.dispatchEvent(
+      new ErrorEvent('error', {
+        message: 'boom',
+        filename: `${location.origin}/a.js?token=x`,
+        lineno: 3,
+      }),
+    );
+    window.onerror = mochaHandler;
+    expect(ofType('js_error')[0]).to.include({
+      message: 'boom',
+      source: `${location.origin}/a.js`,
+      line: 3,
+    });
+  });
+
+  it('records failed same-origin requests, never the hub API', async () => {
+    await mount();
+    await fetch('/missing-page?session=s1').catch(() => undefined);
+    await fetch('/api/v1/whatever').catch(() => undefined); // The hub is this origin here.
+    const xhr = new XMLHttpRequest();
+    xhr.open('post', '/missing-xhr');
+    await new Promise((done) => {
+      xhr.onloadend = done;
+      xhr.send();
+    });
+    const failed = ofType('request_failed');
+    expect(failed.map(({ method, target, status }) => ({ method, target, status }))).to.deep.equal([
+      { method: 'GET', target: `${location.origin}/missing-page`, status: 404 },
+      { method: 'POST', target: `${location.origin}/missing-xhr`, status: 404 },
+    ]);
+  });
+
+  it('records the validation message of an invalid field, never what was typed', async () => {
+    const holder = add(
+      `<form id="signup"><input name="postcode" pattern="[0-9]{5}" required></form>`,
+    );
+    const input = holder.querySelector('input')!;
+    input.value = 'hunter2-SECRET';
+    await mount();
+    holder.querySelector('form')!.checkValidity();
+    const [error] = ofType('form_error');
+    expect(error).to.include({
+      form: 'signup',
+      field: 'postcode',
+      message: input.validationMessage,
+    });
+    expect(error.message).to.not.equal('');
+    expect(JSON.stringify(el.pending)).to.not.contain('hunter2');
+  });
+
+  it('cuts a typed value out of a message that quotes it', async () => {
+    const holder = add(`<form id="news"><input name="email" type="email" required></form>`);
+    const input = holder.querySelector('input')!;
+    input.value = 'mina-private';
+    await mount();
+    // Chromium says: Please include an '@' in the email address. 'mina-private' is missing an '@'.
+    expect(input.validationMessage).to.contain('mina-private');
+    holder.querySelector('form')!.checkValidity();
+    const [error] = ofType('form_error');
+    expect(error.message).to.contain("include an '@'");
+    expect(JSON.stringify(el.pending)).to.not.contain('mina-private');
+  });
+
+  it('strips secret query parameters and fragments from every URL', async () => {
+    await mount({ 'strip-params': 'Coupon, ref' });
+    history.pushState(null, '', '?token=t&EMAIL=a@b.c&coupon=X&ref=y&color=red#top');
+    await aTimeout(20);
+    const view = ofType('page_view').at(-1)!;
+    expect(view.url).to.equal(`${location.origin}${location.pathname}?color=red`);
+    expect(JSON.stringify(el.pending)).to.not.match(/a@b\.c|coupon|#top/i);
+  });
+
+  it('with consent required, records and sends nothing until consent is granted', async () => {
+    const network = spyNetwork();
+    try {
+      await mount({ consent: 'required' });
+      (window as unknown as { dataLayer: unknown[] }).dataLayer.push({
+        event: 'search',
+        search_term: 'x',
+      });
+      expect(el.pending).to.have.length(0);
+      await el.flush();
+      el.remove(); // Leaving the page.
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await aTimeout(50);
+      expect(network.calls.filter((call) => call.url.includes('/journey'))).to.deep.equal([]);
+
+      await mount({ consent: 'required' });
+      el.grantConsent();
+      expect(ofType('page_view')).to.have.length(1);
+    } finally {
+      network.restore();
+    }
+  });
+
+  it('honours Global Privacy Control', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    const network = spyNetwork();
+    try {
+      await mount();
+      el.grantConsent();
+      await fetch('/missing-again').catch(() => undefined);
+      expect(el.pending).to.have.length(0);
+      await el.flush();
+      expect(network.calls.filter((call) => call.url.includes('/journey'))).to.deep.equal([]);
+    } finally {
+      network.restore();
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('revokeConsent stops recording and drops what waits', async () => {
+    await mount();
+    expect(el.pending.length).to.be.above(0);
+    el.revokeConsent();
+    expect(el.pending).to.have.length(0);
+    history.pushState(null, '', '/after-revoke');
+    await aTimeout(20);
+    expect(el.pending).to.have.length(0);
+    expect(localStorage.getItem('cxkit:journey-consent')).to.equal('revoked');
+  });
+
+  it('can be defined twice without throwing', async () => {
+    const first = customElements.get('cx-journey');
+    expect(() => defineElement('cx-journey', class extends CxJourney {})).not.to.throw();
+    await import('./index.js');
+    expect(customElements.get('cx-journey')).to.equal(first);
+  });
+
+  describe('with the real hub', () => {
+    let config: CxConfig;
+    beforeEach(async () => {
+      config = document.createElement('cx-config');
+      config.setAttribute('hub', hub);
+      config.setAttribute('site-key', 'demo');
+      document.body.append(config);
+      await config.updateComplete;
+    });
+    afterEach(() => config.remove());
+
+    it('sends batches the hub accepts, with the visitor token chat uses', async () => {
+      const answers: Promise<{ accepted: number }>[] = [];
+      const { fetch: realFetch } = window;
+      window.fetch = async (input, init) => {
+        const response = await realFetch(input, init);
+        if (String(input).endsWith('/api/v1/journey')) answers.push(response.clone().json());
+        return response;
+      };
+      try {
+        await mount();
+        history.pushState(null, '', '/cart');
+        await aTimeout(20);
+        const count = el.pending.length;
+        await el.flush();
+        expect(el.pending).to.have.length(0);
+        expect(await answers[0]).to.deep.equal({ accepted: count });
+        expect(localStorage.getItem(`cxkit:visitor:${hub}|demo`)).to.be.a('string');
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+
+    it('forget() deletes the journey with DELETE and the visitor token', async () => {
+      await mount();
+      await el.flush();
+      const network = spyNetwork();
+      try {
+        const deleted = await el.forget();
+        expect(deleted).to.be.at.least(1);
+        const call = network.calls.find((c) => c.method === 'DELETE')!;
+        expect(call.url).to.equal(`${hub}/api/v1/journey?siteKey=demo`);
+        const token = localStorage.getItem(`cxkit:visitor:${hub}|demo`);
+        expect(call.headers).to.deep.equal({ authorization: `Bearer ${token}` });
+        expect(el.pending).to.have.length(0);
+      } finally {
+        network.restore();
+      }
+    });
+
+    it('sends what waits with sendBeacon when the page is hidden', async () => {
+      await mount();
+      await el.flush(); // Loads the sender and gets the token.
+      history.pushState(null, '', '/checkout');
+      await aTimeout(20);
+      const network = spyNetwork();
+      try {
+        window.dispatchEvent(new PageTransitionEvent('pagehide'));
+        const beacon = network.calls.find((call) => call.method === 'BEACON')!;
+        expect(beacon.url).to.equal(`${hub}/api/v1/journey`);
+        expect(el.pending).to.have.length(0);
+      } finally {
+        network.restore();
+      }
+    });
+  });
+});
