@@ -40,7 +40,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['components/**', 'demo/**', 'stories/**', '.storybook/**'],
+    files: ['components/**', 'demo/**', 'stories/**', '.storybook/**', 'bench/**/*.page.js'],
     languageOptions: { globals: globals.browser },
   },
   {

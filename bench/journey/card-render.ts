@@ -3,11 +3,13 @@
  * in through the real ingestion route, the card loads them with `context.get` over the
  * hub's WebSocket, and the page times how long until the first timeline rows show.
  */
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { JourneyEvent } from '../../protocol/index.js';
 import { servePage } from '../../test/e2e/support/static-page.js';
 
 const origin = 'http://localhost:5173';
+const pageScript = fileURLToPath(new URL('./card-render.page.js', import.meta.url));
 const batchSize = 100;
 
 export async function measureCardRender(browser: Browser, hubUrl: string, events: number) {
@@ -38,19 +40,11 @@ export async function measureCardRender(browser: Browser, hubUrl: string, events
   try {
     await tab.goto(page.url);
     await tab.waitForFunction(() => customElements.get('cx-customer-card') !== undefined);
-    return await tab.evaluate(async (visitorId) => {
-      const card = document.createElement('cx-customer-card');
-      const rows = () => card.shadowRoot?.querySelectorAll('[part~="event"]').length ?? 0;
-      const started = performance.now();
-      card.setAttribute('visitor-id', visitorId);
-      document.querySelector('main')!.append(card);
-      // Timed to the first frame that shows timeline rows: context.get, render and layout.
-      await new Promise<void>((resolve) => {
-        const check = () => (rows() > 0 ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      return { renderMs: performance.now() - started, rows: rows() };
-    }, visitor.visitorId);
+    await tab.addScriptTag({ path: pageScript });
+    return (await tab.evaluate(`measureCardRender(${JSON.stringify(visitor.visitorId)})`)) as {
+      renderMs: number;
+      rows: number;
+    };
   } finally {
     await tab.close();
     await page.close();

@@ -1,7 +1,9 @@
 /**
- * The recorder's main-thread cost per event, measured inside Chromium around the page
- * actions that produce events: a dataLayer push, an SPA navigation and a thrown error.
+ * The recorder's main-thread cost per page action, measured inside Chromium: the same
+ * actions (a dataLayer push, an error, an SPA navigation) on a page with `<cx-journey>` and
+ * on one without; the difference is the recorder's. Each action gets fresh pages.
  */
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { StaticPage } from '../../test/e2e/support/static-page.js';
 
@@ -13,62 +15,45 @@ export interface Figures {
   n: number;
 }
 
-const samples = 2000;
+const pageScript = fileURLToPath(new URL('./recorder-cost.page.js', import.meta.url));
+const workload = { samples: 100, perSample: 20, navigations: 8 };
+const actions = ['dataLayer push', 'error event', 'SPA navigation'];
 
 export async function measureRecorder(
   browser: Browser,
   hubUrl: string,
   servePage: ServePage,
-): Promise<Record<string, Figures>> {
-  const page =
-    await servePage(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
-<script type="module" src="${hubUrl}/dist/journey.js"></script></head>
-<body><cx-config hub="${hubUrl}" site-key="demo"></cx-config><cx-journey></cx-journey><main>bench</main></body></html>`);
+): Promise<Record<string, { with: Figures; without: Figures }>> {
+  const recorder = {
+    head: `<script type="module" src="${hubUrl}/dist/journey.js"></script>`,
+    body: `<cx-config hub="${hubUrl}" site-key="demo"></cx-config><cx-journey></cx-journey>`,
+  };
+  const figures: Record<string, { with: Figures; without: Figures }> = {};
+  for (const action of actions) {
+    figures[action] = {
+      with: await measurePage(browser, servePage, action, recorder),
+      without: await measurePage(browser, servePage, action, { head: '', body: '' }),
+    };
+  }
+  return figures;
+}
+
+async function measurePage(
+  browser: Browser,
+  servePage: ServePage,
+  action: string,
+  { head, body }: { head: string; body: string },
+): Promise<Figures> {
+  const page = await servePage(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>${head}</head><body>${body}<main>bench</main></body></html>`,
+  );
   const tab = await browser.newPage();
   try {
     await tab.goto(page.url);
-    await tab.waitForFunction(() => customElements.get('cx-journey') !== undefined);
-    return await tab.evaluate(async (count) => {
-      const quantiles = (values: number[]) => {
-        const sorted = values.map((ms) => ms * 1000).sort((a, b) => a - b);
-        const at = (p: number) =>
-          sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-        return { median: at(0.5), p99: at(0.99), n: sorted.length };
-      };
-      const time = (action: (i: number) => void) => {
-        const durations: number[] = [];
-        for (let i = 0; i < count; i++) {
-          const start = performance.now();
-          action(i);
-          durations.push(performance.now() - start);
-        }
-        return durations;
-      };
-      const layer = ((window as unknown as { dataLayer: object[] }).dataLayer ??= []);
-      const baselinePush = time((i) => Array.prototype.push.call([], { i }));
-      const cart = time((i) =>
-        layer.push({
-          event: 'add_to_cart',
-          ecommerce: {
-            currency: 'EUR',
-            items: [{ item_id: `SKU-${i}`, item_name: 'Boots', price: 159, quantity: 1 }],
-          },
-        }),
-      );
-      const navigation = time((i) => history.pushState({}, '', `/bench/page-${i}`));
-      const error = time((i) =>
-        window.dispatchEvent(
-          new ErrorEvent('error', { message: `bench error ${i}`, error: new Error('x') }),
-        ),
-      );
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return {
-        'dataLayer push': quantiles(cart),
-        'SPA navigation': quantiles(navigation),
-        'error event': quantiles(error),
-        '(bare array push)': quantiles(baselinePush),
-      };
-    }, samples);
+    if (body) await tab.waitForFunction(() => customElements.get('cx-journey') !== undefined);
+    await tab.addScriptTag({ path: pageScript });
+    const call = `measurePageAction(${JSON.stringify(action)}, ${JSON.stringify(workload)})`;
+    return (await tab.evaluate(call)) as Figures;
   } finally {
     await tab.close();
     await page.close();
