@@ -18,6 +18,11 @@ export const inboxStyles = css`
     border-radius: var(--_cx-radius);
     overflow: hidden;
   }
+  /* The card is as tall as the inbox and scrolls inside it, however much it shows. */
+  ::slotted([slot='customer-card']) {
+    min-height: 0;
+    overflow-y: auto;
+  }
   .lists {
     overflow-y: auto;
     border-right: 1px solid var(--_cx-border);

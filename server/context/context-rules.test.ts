@@ -46,8 +46,8 @@ describe('struggle detection', () => {
     assert.deepEqual(
       struggles.map((s) => [s.kind, s.summary, s.eventIds.length]),
       [
-        ['js_error', 'JavaScript error: other', 1],
-        ['js_error', 'JavaScript error: x is undefined (2 times)', 2],
+        ['js_error', 'other', 1],
+        ['js_error', 'x is undefined (2 times)', 2],
       ],
     );
     assert.equal(struggles[1]!.at, at(3));

@@ -40,7 +40,7 @@ export function detectStruggles(
         visit,
         'js_error',
         (e) => e.message,
-        (e, n) => `JavaScript error: ${short(e.message)}${times(n)}`,
+        (e, n) => `${short(e.message)}${times(n)}`,
       ),
       ...grouped(
         visit,
