@@ -28,18 +28,48 @@ export interface ConversationSummary {
   lastText: string | null;
   /** Last sequence number of the conversation's stream `conv:<id>`. */
   lastSeq: number;
+  /**
+   * The agent routing offered this waiting conversation to (longest idle, or a transfer's
+   * target). Any available agent may still accept it.
+   */
+  offeredTo: string | null;
+}
+
+export type AgentStatus = 'available' | 'away';
+
+/** An agent of a site as the desk shows it. */
+export interface AgentPresence {
+  id: string;
+  name: string | null;
+  status: AgentStatus;
+  /** Active conversations the agent handles now. */
+  activeChats: number;
+}
+
+/** A site's canned response: typing `shortcut` in the agent's composer offers `text`. */
+export interface CannedResponse {
+  /** Starts with "/", e.g. "/hello". */
+  shortcut: string;
+  text: string;
 }
 
 /** Events carried on `conv:<id>` streams. */
 export type ConversationEvent =
   | { type: 'message.created'; message: ChatMessage }
   | { type: 'conversation.accepted'; conversationId: string; agentId: string; agentName: string }
-  | { type: 'conversation.closed'; conversationId: string };
+  | { type: 'conversation.closed'; conversationId: string }
+  /** Agents only: an internal note (also a transfer's note). Visitors get `hidden` in its place. */
+  | { type: 'note.created'; note: ChatMessage }
+  /** The conversation went back to the queue or to another agent; carries nothing internal. */
+  | { type: 'conversation.transferred'; conversationId: string }
+  /** What a visitor receives in place of an agents-only event: the seq, without content. */
+  | { type: 'hidden' };
 
 /** Events carried on `desk:<siteKey>` streams (what every agent of a site sees). */
 export type DeskEvent =
   | { type: 'conversation.queued'; conversation: ConversationSummary }
-  | { type: 'conversation.updated'; conversation: ConversationSummary };
+  | { type: 'conversation.updated'; conversation: ConversationSummary }
+  | { type: 'agent.updated'; agent: AgentPresence };
 
 /** Events carried on `visitor:<visitorId>` streams (agents of the site only): the live journey. */
 export type VisitorEvent = {

@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'conversation.not_found'
   | 'conversation.already_accepted'
   | 'conversation.closed'
+  | 'agent.at_capacity'
+  | 'agent.not_found'
   | 'rate.limited'
   | 'internal';
 

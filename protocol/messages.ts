@@ -1,6 +1,14 @@
 /** Client commands and server frames (protocol v1). Types only. */
 import type { ErrorBody, ProtocolVersion, StreamName } from './envelope.js';
-import type { ChatMessage, ConversationSummary, Role, StreamEvent } from './chat.js';
+import type {
+  AgentPresence,
+  AgentStatus,
+  CannedResponse,
+  ChatMessage,
+  ConversationSummary,
+  Role,
+  StreamEvent,
+} from './chat.js';
 import type { CustomerContext } from './context.js';
 
 interface CommandBase {
@@ -34,6 +42,34 @@ export interface ChatAcceptCommand extends CommandBase {
   type: 'chat.accept';
   conversationId: string;
 }
+/** Agents: take part in routing (`available`) or not (`away`). */
+export interface AgentPresenceCommand extends CommandBase {
+  type: 'agent.presence';
+  status: AgentStatus;
+}
+/** The handling agent hands the conversation to another agent, or back to the queue without `toAgentId`. */
+export interface ChatTransferCommand extends CommandBase {
+  type: 'chat.transfer';
+  conversationId: string;
+  toAgentId?: string;
+  /** Internal: only agents see it. */
+  note: string;
+}
+export interface ChatCloseCommand extends CommandBase {
+  type: 'chat.close';
+  conversationId: string;
+}
+/** Agents: an internal note, never delivered to the visitor. */
+export interface ChatNoteCommand extends CommandBase {
+  type: 'chat.note';
+  conversationId: string;
+  text: string;
+}
+/** Agents: past and open conversations of the site whose messages contain `query`. */
+export interface ConversationsSearchCommand extends CommandBase {
+  type: 'conversations.search';
+  query: string;
+}
 export interface DeskSnapshotCommand extends CommandBase {
   type: 'desk.snapshot';
 }
@@ -55,6 +91,11 @@ export type ClientCommand =
   | UnsubscribeCommand
   | ChatSendCommand
   | ChatAcceptCommand
+  | AgentPresenceCommand
+  | ChatTransferCommand
+  | ChatCloseCommand
+  | ChatNoteCommand
+  | ConversationsSearchCommand
   | DeskSnapshotCommand
   | ConversationsListCommand
   | ContextGetCommand;
@@ -68,7 +109,19 @@ export interface CommandResults {
   unsubscribe: { stream: StreamName };
   'chat.send': { conversationId: string; message: ChatMessage; seq: number };
   'chat.accept': { conversation: ConversationSummary };
-  'desk.snapshot': { seq: number; conversations: ConversationSummary[] };
+  'agent.presence': { agent: AgentPresence };
+  'chat.transfer': { conversation: ConversationSummary };
+  'chat.close': { conversation: ConversationSummary };
+  'chat.note': { note: ChatMessage; seq: number };
+  'conversations.search': { conversations: ConversationSummary[] };
+  'desk.snapshot': {
+    seq: number;
+    conversations: ConversationSummary[];
+    agents: AgentPresence[];
+    /** The site's settings the desk needs. */
+    maxChatsPerAgent: number;
+    cannedResponses: CannedResponse[];
+  };
   'conversations.list': { conversations: ConversationSummary[] };
   /** `seq` is the last seq of `visitor:<visitorId>`: subscribe after it for live updates. */
   'context.get': { context: CustomerContext; seq: number };

@@ -1,7 +1,7 @@
 // `npm test`: prepares Chromium, PostgreSQL and Redis (scripts/test-services.js), then runs
 // the hub tests, the browser tests and the end-to-end tests, every suite even when an
 // earlier one fails, and ends with one total line: `test: N passed, N failed, N skipped`.
-// `npm test -- hub|browser|e2e` runs one suite.
+// `npm test -- hub|browser|e2e|fault` runs one suite.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +106,11 @@ const suites = {
     if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0, note: 'npm run build failed' };
     return runNodeTests('e2e', files, env);
   },
+
+  /** The hub process killed and restarted under a live conversation: nothing lost or doubled. */
+  async fault(env) {
+    return runNodeTests('fault', findTests('test/fault'), env);
+  },
 };
 
 /** Chromium and the services, as env for the children; a failure is reported, not thrown. */
@@ -145,7 +150,7 @@ async function main() {
     console.log(`\n=== ${name} tests ===`);
     const started = Date.now();
     const result =
-      noBrowser && name !== 'hub'
+      noBrowser && (name === 'browser' || name === 'e2e')
         ? { passed: 0, failed: 0, skipped: 0, note: 'not run: no Chromium' }
         : await suites[name](env);
     results.push({ name, seconds: (Date.now() - started) / 1000, ...result });

@@ -4,7 +4,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
 import { MemoryBus, type EventBus } from './bus/index.js';
-import { authorizeChatStream, chatCommands } from './chat/index.js';
+import { authorizeChatStream, chatCommands, PresenceSessions } from './chat/index.js';
 import type { HubConfig } from './config/index.js';
 import { contextCommands } from './context/index.js';
 import { lookupCustomer } from './crm/index.js';
@@ -30,6 +30,8 @@ export interface HubOptions {
   staticRoot?: string;
   /** Log warnings and errors (Fastify's logger at level "warn"). */
   logger?: boolean;
+  /** How long an agent whose last socket closed stays available (default 15 s). */
+  presenceGraceMs?: number;
 }
 
 export interface RunningHub {
@@ -55,15 +57,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const bus = new MemoryBus((error) => app.log.error({ err: error }, 'event handler failed'));
   let retention: { stop(): void } | undefined;
+  const sessions = new PresenceSessions({
+    storage,
+    bus,
+    graceMs: options.presenceGraceMs ?? 15_000,
+    onError: (error) => app.log.error({ err: error }, 'presence update failed'),
+  });
   try {
     const tokenSecret = await loadTokenSecret(storage, options.config.tokenSecret);
     retention = await startRetention(storage, options.config, (error) =>
       app.log.error({ err: error }, 'journey retention failed'),
     );
-    await buildApp(app, { ...options, storage, bus, heartbeat, tokenSecret });
+    await buildApp(app, { ...options, storage, bus, heartbeat, tokenSecret, sessions });
     await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
   } catch (error) {
     heartbeat.stop();
+    sessions.stop();
     retention?.stop();
     await app.close().catch(() => {});
     await storage.close();
@@ -83,6 +92,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');
         await app.close();
+        // After the sockets closed: their grace timers must not touch closed storage.
+        sessions.stop();
         await bus.close();
         await storage.close();
       })()),
@@ -96,6 +107,7 @@ async function buildApp(
     bus: EventBus;
     heartbeat: Heartbeat;
     tokenSecret: string;
+    sessions: PresenceSessions;
   },
 ): Promise<void> {
   installErrorHandler(app);
@@ -123,8 +135,9 @@ async function buildApp(
     bus: deps.bus,
     tokenSecret: deps.tokenSecret,
     heartbeat: deps.heartbeat,
-    commands: { ...chatCommands, ...contextCommands(deps.config, lookupCustomer) },
+    commands: { ...chatCommands(deps.config), ...contextCommands(deps.config, lookupCustomer) },
     authorizeStream: authorizeChatStream,
+    sessions: deps.sessions,
   });
   await app.register(journeyRoutes, {
     config: deps.config,

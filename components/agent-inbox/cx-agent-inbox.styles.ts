@@ -90,4 +90,109 @@ export const inboxStyles = css`
   .error {
     color: var(--_cx-danger);
   }
+  .conversation .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_cx-space);
+  }
+  .tools {
+    display: flex;
+    gap: var(--_cx-space);
+  }
+  .presence,
+  .search {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_cx-space) * 0.5);
+    margin-bottom: var(--_cx-space);
+  }
+  .search-row {
+    display: flex;
+    gap: calc(var(--_cx-space) * 0.5);
+  }
+  .search-row input {
+    flex: 1;
+    min-width: 0;
+  }
+  select,
+  input[type='search'] {
+    font: inherit;
+    padding: calc(var(--_cx-space) * 0.5);
+    border: 1px solid var(--_cx-border);
+    border-radius: var(--_cx-radius-small);
+    background: var(--_cx-surface);
+    color: var(--_cx-text);
+  }
+  .agents li {
+    font-size: 0.875em;
+  }
+  .read-only,
+  .hint {
+    font-size: 0.875em;
+    color: var(--_cx-text-muted);
+    margin: 0;
+  }
+  .composer.agent {
+    flex-wrap: wrap;
+  }
+  .composer.agent .modes {
+    flex-basis: 100%;
+    display: flex;
+    gap: calc(var(--_cx-space) * 2);
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  .composer.agent.note textarea {
+    border-style: dashed;
+  }
+  .composer .actions {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_cx-space) * 0.5);
+  }
+  .composer .hint,
+  .canned {
+    flex-basis: 100%;
+  }
+  .canned {
+    margin: 0;
+    max-height: 10em;
+    overflow-y: auto;
+  }
+  .canned button {
+    display: flex;
+    gap: var(--_cx-space);
+    width: 100%;
+    text-align: left;
+  }
+  .shortcut {
+    font-weight: 600;
+  }
+  dialog.transfer {
+    border: 1px solid var(--_cx-border);
+    border-radius: var(--_cx-radius);
+    background: var(--_cx-surface);
+    color: var(--_cx-text);
+    min-width: min(24rem, 90vw);
+  }
+  dialog.transfer form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cx-space);
+  }
+  dialog.transfer fieldset {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_cx-space) * 0.5);
+    border: 1px solid var(--_cx-border);
+    border-radius: var(--_cx-radius-small);
+  }
+  dialog.transfer .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_cx-space);
+  }
 `;

@@ -1,25 +1,31 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ConversationSummary, DeskEvent, EventFrame } from '../../protocol/index.js';
+import type {
+  AgentStatus,
+  ConversationSummary,
+  DeskEvent,
+  EventFrame,
+} from '../../protocol/index.js';
 import { ConfigController } from '../core/config/config-controller.js';
-import {
-  conversationStyles,
-  renderComposer,
-  renderLog,
-} from '../core/conversation/conversation-view.js';
+import { conversationStyles } from '../core/conversation/conversation-view.js';
 import { messageSentEvent } from '../core/conversation/events.js';
 import { LogEntries } from '../core/conversation/log-entries.js';
 import { newCommandId } from '../core/hub/command-id.js';
 import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
 import '../core/i18n/builtin-catalogs.js';
-import { formatDuration } from '../core/i18n/intl-format.js';
 import { LocalizeController } from '../core/i18n/localize-controller.js';
 import { formStyles } from '../core/styles/form-styles.js';
 import { controlStyles, tokenStyles } from '../core/styles/tokens.js';
+import { renderConversationPane } from './conversation-pane.js';
+import { renderSearch } from './conversation-search.js';
 import { inboxStyles } from './cx-agent-inbox.styles.js';
+import { renderDeskLists } from './desk-lists.js';
+import { DeskState } from './desk-state.js';
+import type { ComposeMode } from './inbox-composer.js';
+import { PreviewFeeds } from './preview-feeds.js';
 
-/** `detail` of `cx-conversation-accepted`. */
+/** `detail` of `cx-conversation-accepted`, `cx-conversation-transferred` and `cx-conversation-closed`. */
 export interface ConversationAcceptedDetail {
   conversationId: string;
 }
@@ -28,25 +34,35 @@ export interface ConversationAcceptedDetail {
 const clockMs = 15_000;
 
 /**
- * @summary An agent's chat desk: waiting and active conversations, accept, and answer.
+ * @summary An agent's chat desk: presence, offered, waiting and own conversations, accept,
+ * answer, internal notes, canned responses, transfer, close, and search of past conversations.
  *
  * Needs a `<cx-config>` anywhere on the page with an `agent-token`, or the `demo-sign-in`
  * attribute on a demo site. Messages are shown as text.
  *
  * @fires cx-conversation-accepted - The agent accepted a waiting conversation. `detail`: `{ conversationId }`.
  * @fires cx-message-sent - The hub accepted a message the agent sent. `detail`: `{ conversationId, clientMessageId, text }`.
+ * @fires cx-conversation-transferred - The agent transferred a conversation. `detail`: `{ conversationId }`.
+ * @fires cx-conversation-closed - The agent closed a conversation. `detail`: `{ conversationId }`.
  *
  * @slot customer-card - Beside the open conversation, e.g. a `<cx-customer-card>`. Custom elements
  *   slotted here get the selected conversation as their `conversationId` property.
  *
+ * @csspart presence - The agent's status (available, away).
+ * @csspart offered - The conversations routing offered to this agent.
  * @csspart waiting - The list of waiting conversations.
  * @csspart mine - The list of the agent's active conversations.
+ * @csspart agents - The site's agents with their load.
  * @csspart accept - Each Accept button.
+ * @csspart search - The search form; `search-results` its results.
+ * @csspart transfer - The Transfer button; `transfer-dialog` its dialog.
+ * @csspart close - The Close button.
  * @csspart conversation - The open conversation.
  * @csspart log - Its messages.
- * @csspart message - One message.
+ * @csspart message - One message; an internal note also has `note`.
  * @csspart notice - A line about the conversation (an agent joined, it ended).
- * @csspart composer - The form with the textbox and the Send button.
+ * @csspart composer - The form with the reply/note choice, the textbox and the Send button.
+ * @csspart canned - The list of canned responses; `canned-button` the button that shows them.
  * @csspart sign-in - The demo sign-in button.
  *
  * @cssproperty --cx-inbox-list-width - Width of the conversation lists. Default 280px.
@@ -67,11 +83,19 @@ export class CxAgentInbox extends LitElement {
   /** Id of the conversation shown beside the lists. */
   @property({ attribute: 'selected-conversation' }) selectedConversation = '';
 
-  @state() private conversations = new Map<string, ConversationSummary>();
+  @state() private desk = new DeskState();
   @state() private log = new LogEntries();
   @state() private notice = '';
+  @state() private searchResults: ConversationSummary[] | null = null;
+  @state() private composeMode: ComposeMode = 'reply';
+  @state() private draft = '';
+  @state() private cannedOpen = false;
   private deskSubscription: Subscription | null = null;
   private conversationSubscription: Subscription | null = null;
+  /** Own conversations' latest messages (the desk stream does not carry them). */
+  private readonly previews = new PreviewFeeds(
+    (id, text, seq) => (this.desk = this.desk.withPreview(id, text, seq)),
+  );
   private subscribedTo = '';
   private clock?: ReturnType<typeof setInterval>;
 
@@ -94,6 +118,8 @@ export class CxAgentInbox extends LitElement {
 
   protected override willUpdate(): void {
     if (this.selectedConversation !== this.subscribedTo) this.followSelected();
+    const connection = this.hub.connection;
+    if (connection) this.previews.follow(connection, this.desk.mine(this.selfId));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -111,6 +137,10 @@ export class CxAgentInbox extends LitElement {
     }
   }
 
+  private get selfId(): string | undefined {
+    return this.hub.connection?.principal?.principalId;
+  }
+
   protected override render() {
     const t = this.l10n.t.bind(this.l10n);
     if (this.hub.needsAgentCredentials) {
@@ -125,10 +155,6 @@ export class CxAgentInbox extends LitElement {
       </div>`;
     }
     const connection = this.hub.connection;
-    const selfId = connection?.principal?.principalId;
-    const all = [...this.conversations.values()];
-    const waiting = all.filter((c) => c.status === 'waiting');
-    const mine = all.filter((c) => c.status === 'active' && c.agentId === selfId);
     return html`<div class="inbox">
       <nav class="lists" aria-label=${t('inbox.title')}>
         <p class="status" role="status">
@@ -139,89 +165,74 @@ export class CxAgentInbox extends LitElement {
           }
         </p>
         ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
-        <h2>${t('inbox.waiting')}</h2>
-        ${
-          waiting.length
-            ? html`<ul part="waiting">
-                ${waiting.map((c) => this.renderWaiting(c))}
-              </ul>`
-            : html`<p class="empty">${t('inbox.noneWaiting')}</p>`
-        }
-        <h2>${t('inbox.mine')}</h2>
-        ${
-          mine.length
-            ? html`<ul part="mine">
-                ${mine.map((c) => this.renderMine(c))}
-              </ul>`
-            : html`<p class="empty">${t('inbox.noneMine')}</p>`
-        }
+        ${renderSearch({
+          l10n: this.l10n,
+          results: this.searchResults,
+          selected: this.selectedConversation,
+          onSearch: (query) => void this.search(query),
+          onClear: () => (this.searchResults = null),
+          onOpen: (id) => (this.selectedConversation = id),
+        })}
+        ${renderDeskLists({
+          l10n: this.l10n,
+          desk: this.desk,
+          selfId: this.selfId,
+          selected: this.selectedConversation,
+          onPresence: (status) => void this.setPresence(status),
+          onAccept: (id) => void this.accept(id),
+          onSelect: (id) => (this.selectedConversation = id),
+        })}
       </nav>
-      ${this.renderConversation(selfId)}
+      ${this.renderConversation()}
       <slot name="customer-card" @slotchange=${this.passSelectionToCard}></slot>
     </div>`;
   }
 
-  private renderWaiting(conversation: ConversationSummary) {
-    const t = this.l10n.t.bind(this.l10n);
-    const previewId = `preview-${conversation.id}`;
-    const waited = formatDuration(
-      this.l10n.locale,
-      Date.now() - Date.parse(conversation.createdAt),
-    );
-    return html`<li class="item">
-      <span class="preview" id=${previewId}>${conversation.lastText ?? t('inbox.noPreview')}</span>
-      <span class="waited">${t('inbox.waitingFor', { duration: waited })}</span>
-      <button
-        part="accept"
-        aria-describedby=${previewId}
-        @click=${() => this.accept(conversation.id)}
-      >
-        ${t('inbox.accept')}
-      </button>
-    </li>`;
+  private get selected(): ConversationSummary | undefined {
+    const id = this.selectedConversation;
+    return this.desk.conversations.get(id) ?? this.searchResults?.find((c) => c.id === id);
   }
 
-  private renderMine(conversation: ConversationSummary) {
-    const current = conversation.id === this.selectedConversation;
-    return html`<li>
-      <button
-        class="select quiet item"
-        aria-current=${current ? 'true' : 'false'}
-        @click=${() => (this.selectedConversation = conversation.id)}
-      >
-        <span class="preview">${conversation.lastText ?? this.l10n.t('inbox.noPreview')}</span>
-      </button>
-    </li>`;
+  private renderConversation() {
+    return renderConversationPane({
+      l10n: this.l10n,
+      conversation: this.selected,
+      selfId: this.selfId,
+      log: this.log,
+      desk: this.desk,
+      composer: {
+        mode: this.composeMode,
+        draft: this.draft,
+        cannedOpen: this.cannedOpen,
+        onMode: (mode) => (this.composeMode = mode),
+        onDraft: (text) => (this.draft = text),
+        onToggleCanned: () => (this.cannedOpen = !this.cannedOpen),
+      },
+      onSend: (id, text) => {
+        this.draft = '';
+        void this.send(id, text);
+      },
+      onNote: (id, text) => {
+        this.draft = '';
+        void this.addNote(id, text);
+      },
+      onOpenTransfer: () => this.openTransfer(),
+      onTransfer: (id, toAgentId, note) => void this.transfer(id, toAgentId, note),
+      onClose: (id) => void this.close(id),
+    });
   }
 
-  private renderConversation(selfId: string | undefined) {
-    const t = this.l10n.t.bind(this.l10n);
-    const conversation = this.conversations.get(this.selectedConversation);
-    if (!conversation)
-      return html`<section class="conversation">
-        <p class="prompt">${t('inbox.selectPrompt')}</p>
-      </section>`;
-    const title = t('inbox.conversationWith', { name: t('chat.visitor') });
-    return html`<section
-      class="conversation"
-      part="conversation"
-      aria-labelledby="conversation-title"
-    >
-      <div class="header"><h3 id="conversation-title">${title}</h3></div>
-      ${renderLog({ entries: this.log.entries, l10n: this.l10n, selfId, label: title })}
-      ${renderComposer({
-        l10n: this.l10n,
-        disabled: conversation.status !== 'active' || conversation.agentId !== selfId,
-        onSend: (text) => this.send(conversation.id, text),
-      })}
-    </section>`;
+  private openTransfer(): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.transfer')?.showModal();
   }
 
   /** A new connection (signed in, another agent token): load the desk again. */
   private reset(connection: HubConnection | null): void {
     this.deskSubscription?.unsubscribe();
     this.deskSubscription = null;
-    this.conversations = new Map();
+    this.previews.stopAll();
+    this.desk = new DeskState();
+    this.searchResults = null;
     this.subscribedTo = '';
     this.followSelected();
     if (connection) void this.loadDesk(connection);
@@ -231,10 +242,10 @@ export class CxAgentInbox extends LitElement {
     try {
       const snapshot = await connection.command('desk.snapshot', {});
       if (connection !== this.hub.connection) return;
-      this.conversations = new Map(snapshot.conversations.map((c) => [c.id, c]));
+      this.desk = DeskState.fromSnapshot(snapshot);
       const siteKey = connection.principal?.siteKey ?? this.config.settings?.siteKey ?? '';
       this.deskSubscription = connection.subscribe(`desk:${siteKey}`, snapshot.seq, {
-        onEvent: (frame) => this.onDeskEvent(frame),
+        onEvent: (frame) => (this.desk = this.desk.withEvent(frame.event as DeskEvent)),
         onError: (error) => (this.notice = error.message),
       });
     } catch (error) {
@@ -242,15 +253,12 @@ export class CxAgentInbox extends LitElement {
     }
   }
 
-  private onDeskEvent(frame: EventFrame): void {
-    const { conversation } = frame.event as DeskEvent;
-    this.conversations = new Map(this.conversations).set(conversation.id, conversation);
-  }
-
   private followSelected(): void {
     this.conversationSubscription?.unsubscribe();
     this.conversationSubscription = null;
     this.log = new LogEntries();
+    this.draft = '';
+    this.composeMode = 'reply';
     this.subscribedTo = this.selectedConversation;
     const connection = this.hub.connection;
     if (!connection || !this.selectedConversation) return;
@@ -264,26 +272,69 @@ export class CxAgentInbox extends LitElement {
     this.log = this.log.withEvent(frame);
   }
 
-  private async accept(conversationId: string): Promise<void> {
+  /** Runs a command, showing its error (translated where the desk knows it) as the notice. */
+  private async run<T>(action: (connection: HubConnection) => Promise<T>): Promise<T | undefined> {
     const connection = this.hub.connection;
-    if (!connection) return;
+    if (!connection) return undefined;
     this.notice = '';
     try {
-      const { conversation } = await connection.command('chat.accept', { conversationId });
-      this.conversations = new Map(this.conversations).set(conversation.id, conversation);
-      this.selectedConversation = conversation.id;
-      this.dispatchEvent(
-        new CustomEvent<ConversationAcceptedDetail>('cx-conversation-accepted', {
-          detail: { conversationId },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      return await action(connection);
     } catch (error) {
       const { code, message } = error as HubError;
       this.notice =
-        code === 'conversation.already_accepted' ? this.l10n.t('inbox.alreadyAccepted') : message;
+        code === 'conversation.already_accepted'
+          ? this.l10n.t('inbox.alreadyAccepted')
+          : code === 'agent.at_capacity'
+            ? this.l10n.t('inbox.atCapacity', { limit: this.desk.maxChatsPerAgent })
+            : message;
+      return undefined;
     }
+  }
+
+  private async setPresence(status: AgentStatus): Promise<void> {
+    const result = await this.run((c) => c.command('agent.presence', { status }));
+    if (result) this.desk = this.desk.withAgent(result.agent);
+  }
+
+  private async accept(conversationId: string): Promise<void> {
+    const result = await this.run((c) => c.command('chat.accept', { conversationId }));
+    if (!result) return;
+    this.desk = this.desk.withConversation(result.conversation);
+    this.selectedConversation = conversationId;
+    this.announce('cx-conversation-accepted', conversationId);
+  }
+
+  private async transfer(conversationId: string, toAgentId: string | undefined, note: string) {
+    const fields = toAgentId ? { conversationId, toAgentId, note } : { conversationId, note };
+    const result = await this.run((c) => c.command('chat.transfer', fields));
+    if (!result) return;
+    this.desk = this.desk.withConversation(result.conversation);
+    this.announce('cx-conversation-transferred', conversationId);
+  }
+
+  private async close(conversationId: string): Promise<void> {
+    const result = await this.run((c) => c.command('chat.close', { conversationId }));
+    if (!result) return;
+    this.desk = this.desk.withConversation(result.conversation);
+    this.announce('cx-conversation-closed', conversationId);
+  }
+
+  private async search(query: string): Promise<void> {
+    const result = await this.run((c) => c.command('conversations.search', { query }));
+    if (result) this.searchResults = result.conversations;
+  }
+
+  private announce(
+    type: 'cx-conversation-accepted' | 'cx-conversation-transferred' | 'cx-conversation-closed',
+    conversationId: string,
+  ): void {
+    this.dispatchEvent(
+      new CustomEvent<ConversationAcceptedDetail>(type, {
+        detail: { conversationId },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private async send(conversationId: string, text: string): Promise<void> {
@@ -300,6 +351,20 @@ export class CxAgentInbox extends LitElement {
       this.log = this.log.failed(id, (error as HubError).message);
     }
   }
+
+  private async addNote(conversationId: string, text: string): Promise<void> {
+    const connection = this.hub.connection;
+    if (!connection) return;
+    const id = newCommandId();
+    this.log = this.log.pending(id, text, null, true);
+    try {
+      const result = await connection.command('chat.note', { conversationId, text }, id);
+      if (this.selectedConversation === conversationId)
+        this.log = this.log.confirmed(result.note, true);
+    } catch (error) {
+      this.log = this.log.failed(id, (error as HubError).message);
+    }
+  }
 }
 
 declare global {
@@ -308,5 +373,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'cx-conversation-accepted': CustomEvent<ConversationAcceptedDetail>;
+    'cx-conversation-transferred': CustomEvent<ConversationAcceptedDetail>;
+    'cx-conversation-closed': CustomEvent<ConversationAcceptedDetail>;
   }
 }

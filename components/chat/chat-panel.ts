@@ -11,6 +11,7 @@ import { LogEntries } from '../core/conversation/log-entries.js';
 import { newCommandId } from '../core/hub/command-id.js';
 import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
+import { Outbox, type OutboxEntry } from '../core/hub/outbox.js';
 import '../core/i18n/builtin-catalogs.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import { formStyles } from '../core/styles/form-styles.js';
@@ -43,6 +44,7 @@ export class ChatPanel implements ReactiveController {
   private conversationId: string | undefined;
   private subscription: Subscription | null = null;
   private loaded = false;
+  private outbox: Outbox | null = null;
   // Connects as soon as the panel exists, that is on first open.
   private readonly hub = new HubController(this.host, this.options.config, {
     role: 'visitor',
@@ -109,12 +111,31 @@ export class ChatPanel implements ReactiveController {
     this.subscription = null;
     this.conversationId = undefined;
     this.loaded = false;
+    this.outbox = this.openOutbox();
     this.show({ log: new LogEntries() });
+  }
+
+  /** Kept in localStorage for a real hub; a fake hub's outbox lives as long as the page. */
+  private openOutbox(): Outbox | null {
+    const settings = this.options.config.settings;
+    if (!settings) return null;
+    const key = Outbox.keyFor(settings.hub, settings.siteKey);
+    return settings.connection ? new Outbox(key) : new Outbox(key, localStorage);
   }
 
   /** Shows the visitor's open conversation, so a reload or a new tab continues it. */
   private async load(connection: HubConnection): Promise<void> {
     this.loaded = true;
+    const outbox = this.outbox;
+    const kept = outbox?.entries() ?? [];
+    for (const entry of kept) {
+      this.show({ log: this.view.log.pending(entry.id, entry.text, null) });
+      if (entry.failed) {
+        // Shown once as failed, then forgotten: resending cannot help.
+        this.show({ log: this.view.log.failed(entry.id, entry.failed.message) });
+        outbox!.remove(entry.id);
+      }
+    }
     try {
       const { conversations } = await connection.command('conversations.list', {});
       const latest = conversations
@@ -122,6 +143,9 @@ export class ChatPanel implements ReactiveController {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       if (latest && !this.conversationId && connection === this.hub.connection)
         this.follow(latest.id);
+      // Sent before a reload and never acknowledged: resend with the same ids, in order.
+      const visitorId = connection.principal?.principalId;
+      for (const entry of outbox?.unsent(visitorId) ?? []) void this.deliver(connection, entry);
     } catch (error) {
       this.show({
         notice: this.options.l10n.t('error.generic', { message: (error as HubError).message }),
@@ -143,7 +167,14 @@ export class ChatPanel implements ReactiveController {
   }
 
   private onEvent(frame: EventFrame): void {
-    this.show({ log: this.view.log.withEvent(frame) });
+    // Lines still pending (resent from the outbox after a reload) stay below the history.
+    const entries = this.view.log.withEvent(frame).entries;
+    const pending = entries.filter((entry) => entry.state === 'pending');
+    const log = new LogEntries([
+      ...entries.filter((entry) => entry.state !== 'pending'),
+      ...pending,
+    ]);
+    this.show({ log });
     // After a close, the next message starts a new conversation.
     if ((frame.event as ConversationEvent).type === 'conversation.closed') {
       this.conversationId = undefined;
@@ -156,12 +187,15 @@ export class ChatPanel implements ReactiveController {
     const id = newCommandId();
     const conversationId = this.conversationId;
     this.show({ log: this.view.log.pending(id, text, null), notice: '' });
+    const entry = { id, text, createdAt: new Date().toISOString() };
+    await this.deliver(connection, conversationId ? { ...entry, conversationId } : entry);
+  }
+
+  /** Sends through the outbox, which keeps the message until the hub acknowledges it. */
+  private async deliver(connection: HubConnection, entry: OutboxEntry): Promise<void> {
+    const { id, text } = entry;
     try {
-      const result = await connection.command(
-        'chat.send',
-        conversationId ? { conversationId, text } : { text },
-        id,
-      );
+      const result = await (this.outbox ?? new Outbox('')).send(connection, entry);
       if (connection !== this.hub.connection) return;
       this.show({ log: this.view.log.confirmed(result.message) });
       if (this.conversationId !== result.conversationId) this.follow(result.conversationId);

@@ -12,6 +12,7 @@ interface SummaryRow {
   created_at: Date | string;
   last_text: string | null;
   last_seq: number;
+  offered_to: string | null;
 }
 
 export interface ConversationRow {
@@ -22,8 +23,9 @@ export interface ConversationRow {
 }
 
 const summarySelect = `
-  SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at,
-    (SELECT m.text FROM messages m WHERE m.conversation_id = c.id ORDER BY m.pos DESC LIMIT 1) AS last_text,
+  SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at, c.offered_to,
+    (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND NOT m.internal
+     ORDER BY m.pos DESC LIMIT 1) AS last_text,
     COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq
   FROM conversations c`;
 
@@ -74,12 +76,57 @@ export async function acceptWaiting(
   agent: { id: string; name: string | null },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `UPDATE conversations SET status = 'active', agent_id = $3, agent_name = $4, accepted_at = now()
+    `UPDATE conversations SET status = 'active', agent_id = $3, agent_name = $4, accepted_at = now(),
+       offered_to = NULL
      WHERE id = $1 AND site_key = $2 AND status = 'waiting'
      RETURNING id`,
     [id, siteKey, agent.id, agent.name],
   );
   return rows.length === 1;
+}
+
+/** Offers a waiting conversation to an agent (routing, transfer). */
+export async function offerTo(tx: Queryable, id: string, agentId: string | null): Promise<void> {
+  await tx.query('UPDATE conversations SET offered_to = $2 WHERE id = $1', [id, agentId]);
+}
+
+/** Back to the waiting queue (a transfer): no agent, offered to `offeredTo` if given. */
+export async function requeue(tx: Queryable, id: string, offeredTo: string | null): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET status = 'waiting', agent_id = NULL, agent_name = NULL,
+       accepted_at = NULL, offered_to = $2
+     WHERE id = $1`,
+    [id, offeredTo],
+  );
+}
+
+/** Closes an open conversation; false when it was already closed. */
+export async function closeOpen(tx: Queryable, id: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE conversations SET status = 'closed', closed_at = now(), offered_to = NULL
+     WHERE id = $1 AND status <> 'closed' RETURNING id`,
+    [id],
+  );
+  return rows.length === 1;
+}
+
+/** Conversations of a site with a message or note containing `query`, newest first. */
+export async function searchConversations(
+  db: Queryable,
+  siteKey: string,
+  query: string,
+  limit: number,
+): Promise<ConversationSummary[]> {
+  // Match the text literally: % and _ in the query are not wildcards.
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.query<SummaryRow>(
+    `${summarySelect}
+     WHERE c.site_key = $1 AND EXISTS (
+       SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.text ILIKE $2 ESCAPE '\\')
+     ORDER BY c.created_at DESC, c.id LIMIT $3`,
+    [siteKey, pattern, limit],
+  );
+  return rows.map(toSummary);
 }
 
 export async function conversationSummary(db: Queryable, id: string): Promise<ConversationSummary> {
@@ -122,5 +169,6 @@ function toSummary(row: SummaryRow): ConversationSummary {
     createdAt: toIso(row.created_at),
     lastText: row.last_text,
     lastSeq: Number(row.last_seq),
+    offeredTo: row.offered_to,
   };
 }

@@ -10,13 +10,15 @@ export async function insertMessage(
   author: Principal,
   clientMessageId: string,
   text: string,
+  /** An internal note: agents only, never delivered to the visitor. */
+  internal = false,
 ): Promise<ChatMessage> {
   const id = randomUUID();
   const [row] = await tx.query<{ created_at: Date }>(
-    `INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      RETURNING created_at`,
-    [id, conversationId, clientMessageId, author.role, author.id, author.name, text],
+    [id, conversationId, clientMessageId, author.role, author.id, author.name, text, internal],
   );
   return {
     id,

@@ -11,3 +11,25 @@ export const chatAcceptSchema = commandSchema('chat.accept', { conversationId: e
 ]);
 export const deskSnapshotSchema = commandSchema('desk.snapshot');
 export const conversationsListSchema = commandSchema('conversations.list');
+export const agentPresenceSchema = commandSchema(
+  'agent.presence',
+  { status: { enum: ['available', 'away'] } },
+  ['status'],
+);
+export const chatTransferSchema = commandSchema(
+  'chat.transfer',
+  { conversationId: entityId, toAgentId: entityId, note: text },
+  ['conversationId', 'note'],
+);
+export const chatCloseSchema = commandSchema('chat.close', { conversationId: entityId }, [
+  'conversationId',
+]);
+export const chatNoteSchema = commandSchema('chat.note', { conversationId: entityId, text }, [
+  'conversationId',
+  'text',
+]);
+export const conversationsSearchSchema = commandSchema(
+  'conversations.search',
+  { query: { type: 'string', minLength: 1, maxLength: 200 } },
+  ['query'],
+);

@@ -6,63 +6,88 @@ import type { Queryable } from '../storage/index.js';
 import { appendEvent, conversationStream, deskStream } from '../streams/index.js';
 import {
   findConversation,
+  offerTo,
   openConversationFor,
   type ConversationRow,
 } from './conversation-store.js';
+import { conversationUpdated } from './desk-events.js';
 import { insertMessage } from './message-store.js';
+import { takeLongestIdle } from './presence-store.js';
 import { chatSendSchema } from './schemas.js';
+import type { DeskSettingsOf } from './settings.js';
 
 export const maxTextLength = 4000;
 
-/** `chat.send`: store the message and its `message.created` event; a visitor's first message queues a conversation. */
-export const chatSend: EffectCommand = {
-  kind: 'effect',
-  schema: chatSendSchema,
-  async run(tx, principal, command) {
-    const text = checkedText(command.text as string);
-    const requestedId = command.conversationId as string | undefined;
-    const events: EventFrame[] = [];
+/**
+ * `chat.send`: store the message and its `message.created` event. A visitor's first message
+ * queues a conversation and offers it to the longest-idle available agent; while it waits,
+ * each visitor message updates its preview on the desk. Active conversations do not touch
+ * the desk stream per message (its counter row would serialize every message of the site):
+ * agents follow the previews of their own conversations on the `conv:` streams.
+ */
+export function chatSend(settingsOf: DeskSettingsOf): EffectCommand {
+  return {
+    kind: 'effect',
+    schema: chatSendSchema,
+    run: (tx, principal, command) => send(tx, principal, command.id, command, settingsOf),
+  };
+}
 
-    let conversation: ConversationRow;
-    let queuedAt: string | null = null;
-    if (requestedId) {
-      conversation = await writableConversation(tx, principal, requestedId);
-    } else if (principal.role === 'visitor') {
-      const open = await openConversationFor(tx, principal.siteKey, principal.id);
-      conversation = open.conversation;
-      if (open.created) queuedAt = open.createdAt;
-    } else {
-      throw new HubError('protocol.invalid_message', 'an agent must name the conversationId');
-    }
+async function send(
+  tx: Queryable,
+  principal: Principal,
+  commandId: string,
+  command: Record<string, unknown>,
+  settingsOf: DeskSettingsOf,
+): Promise<{ result: unknown; events: EventFrame[] }> {
+  const text = checkedText(command.text as string);
+  const requestedId = command.conversationId as string | undefined;
+  const events: EventFrame[] = [];
 
-    const message = await insertMessage(tx, conversation.id, principal, command.id, text);
-    const created = await appendEvent(tx, conversationStream(conversation.id), {
-      type: 'message.created',
-      message,
-    });
-    events.push(created);
-    if (queuedAt) {
-      events.push(
-        await appendEvent(tx, deskStream(principal.siteKey), {
-          type: 'conversation.queued',
-          conversation: {
-            id: conversation.id,
-            status: 'waiting',
-            visitorId: principal.id,
-            agentId: null,
-            agentName: null,
-            createdAt: queuedAt,
-            lastText: text,
-            lastSeq: created.seq,
-          },
-        }),
-      );
-    }
-    return { result: { conversationId: conversation.id, message, seq: created.seq }, events };
-  },
-};
+  let conversation: ConversationRow | null = null;
+  let queuedAt: string | null = null;
+  if (requestedId) conversation = await writableConversation(tx, principal, requestedId);
+  if (!conversation && principal.role === 'visitor') {
+    const open = await openConversationFor(tx, principal.siteKey, principal.id);
+    conversation = open.conversation;
+    if (open.created) queuedAt = open.createdAt;
+  }
+  if (!conversation)
+    throw new HubError('protocol.invalid_message', 'an agent must name the conversationId');
 
-function checkedText(raw: string): string {
+  const message = await insertMessage(tx, conversation.id, principal, commandId, text);
+  const created = await appendEvent(tx, conversationStream(conversation.id), {
+    type: 'message.created',
+    message,
+  });
+  events.push(created);
+  if (queuedAt) {
+    const { maxChatsPerAgent } = settingsOf(principal.siteKey);
+    const offeredTo = await takeLongestIdle(tx, principal.siteKey, maxChatsPerAgent);
+    if (offeredTo) await offerTo(tx, conversation.id, offeredTo);
+    events.push(
+      await appendEvent(tx, deskStream(principal.siteKey), {
+        type: 'conversation.queued',
+        conversation: {
+          id: conversation.id,
+          status: 'waiting',
+          visitorId: principal.id,
+          agentId: null,
+          agentName: null,
+          createdAt: queuedAt,
+          lastText: text,
+          lastSeq: created.seq,
+          offeredTo,
+        },
+      }),
+    );
+  } else if (conversation.status === 'waiting') {
+    events.push((await conversationUpdated(tx, principal.siteKey, conversation.id)).frame);
+  }
+  return { result: { conversationId: conversation.id, message, seq: created.seq }, events };
+}
+
+export function checkedText(raw: string): string {
   const text = raw.trim();
   const length = [...text].length;
   if (length < 1 || length > maxTextLength) {
@@ -71,20 +96,25 @@ function checkedText(raw: string): string {
   return text;
 }
 
-/** Visitors write to their own open conversations; agents to the ones they accepted. */
+/**
+ * Visitors write to their own open conversations; agents to the ones they accepted.
+ * Null when a visitor names their own closed conversation: the message starts a new one.
+ */
 async function writableConversation(
   tx: Queryable,
   principal: Principal,
   id: string,
-): Promise<ConversationRow> {
+): Promise<ConversationRow | null> {
   const conversation = await findConversation(tx, principal.siteKey, id);
   if (!conversation)
     throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
   if (principal.role === 'visitor' && conversation.visitor_id !== principal.id) {
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   }
-  if (conversation.status === 'closed')
+  if (conversation.status === 'closed') {
+    if (principal.role === 'visitor') return null;
     throw new HubError('conversation.closed', 'the conversation is closed');
+  }
   if (principal.role === 'agent') {
     if (conversation.status === 'waiting') {
       throw new HubError('auth.forbidden', 'accept the conversation before answering');

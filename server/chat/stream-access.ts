@@ -1,10 +1,21 @@
+import type { EventFrame } from '../../protocol/index.js';
 import { HubError } from '../errors.js';
 import { authorizeVisitorStream } from '../journey/index.js';
-import type { StreamAuthorizer } from '../realtime/command-types.js';
+import type { FrameView, StreamAuthorizer } from '../realtime/command-types.js';
 import { parseStream } from '../streams/index.js';
 import { findConversation } from './conversation-store.js';
 
-/** Visitors: their own conversations. Agents: any conversation of their site, its desk and its visitors' journeys. */
+/** Conversation events only agents may read; a visitor gets `hidden` with the same seq. */
+const agentsOnly = new Set(['note.created']);
+
+/** What a visitor sees of a `conv:` stream: no internal notes, and no holes in the seqs. */
+export const visitorView: FrameView = (frame: EventFrame) =>
+  agentsOnly.has(frame.event.type) ? { ...frame, event: { type: 'hidden' } } : frame;
+
+/**
+ * Visitors: their own conversations, seen through `visitorView`. Agents: any conversation
+ * of their site, its desk and its visitors' journeys.
+ */
 export const authorizeChatStream: StreamAuthorizer = async (storage, principal, stream) => {
   const parsed = parseStream(stream);
   if (!parsed) throw new HubError('protocol.invalid_message', `unknown stream ${stream}`);
@@ -22,7 +33,9 @@ export const authorizeChatStream: StreamAuthorizer = async (storage, principal, 
       'conversation.not_found',
       `no conversation ${parsed.conversationId} on this site`,
     );
-  if (principal.role === 'visitor' && conversation.visitor_id !== principal.id) {
+  if (principal.role === 'agent') return;
+  if (conversation.visitor_id !== principal.id) {
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   }
+  return visitorView;
 };

@@ -83,6 +83,21 @@ const journeySchema = {
   },
 } as const;
 
+/** `sites[].cannedResponses`; the shortcut's form and uniqueness are checked in validate.ts. */
+const cannedResponsesSchema = {
+  type: 'array',
+  maxItems: 500,
+  items: {
+    type: 'object',
+    required: ['shortcut', 'text'],
+    additionalProperties: false,
+    properties: {
+      shortcut: { type: 'string', minLength: 2, maxLength: 32 },
+      text: { type: 'string', minLength: 1, maxLength: 4000 },
+    },
+  },
+} as const;
+
 export const configSchema = {
   type: 'object',
   required: ['sites'],
@@ -106,6 +121,8 @@ export const configSchema = {
           crm: crmSourceSchema,
           identitySecret: { type: 'string', minLength: 32 },
           journey: journeySchema,
+          maxChatsPerAgent: { type: 'integer', minimum: 1, maximum: 100 },
+          cannedResponses: cannedResponsesSchema,
         },
       },
     },

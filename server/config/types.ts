@@ -16,6 +16,16 @@ export interface SiteConfig {
   identitySecret?: string;
   /** Journey recording settings; every field has a default (server/journey/settings.ts). */
   journey?: JourneyConfig;
+  /** Active chats an agent may hold at once (default 3); routing and accept respect it. */
+  maxChatsPerAgent?: number;
+  /** Texts agents insert by typing a shortcut such as `/hello` in the composer. */
+  cannedResponses?: CannedResponse[];
+}
+
+export interface CannedResponse {
+  /** "/" then letters, digits, "-" or "_", e.g. `/hello`; unique per site. */
+  shortcut: string;
+  text: string;
 }
 
 export interface JourneyConfig {

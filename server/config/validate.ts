@@ -31,6 +31,17 @@ export function validateConfig(input: unknown): HubConfig {
         );
       }
     });
+    const shortcuts = new Set<string>();
+    site.cannedResponses?.forEach(({ shortcut }, j) => {
+      const field = `sites[${i}].cannedResponses[${j}].shortcut`;
+      if (!/^\/[\p{L}\p{N}_-]+$/u.test(shortcut)) {
+        throw new ConfigError(
+          `${field} must be "/" then letters, digits, "-" or "_" (got ${JSON.stringify(shortcut)})`,
+        );
+      }
+      if (shortcuts.has(shortcut)) throw new ConfigError(`${field} "${shortcut}" is used twice`);
+      shortcuts.add(shortcut);
+    });
     const crmProblem = site.crm && crmConfigProblem(site.crm, `sites[${i}].crm`);
     if (crmProblem) throw new ConfigError(crmProblem);
   });
@@ -84,5 +95,5 @@ function describe(error: ErrorObject, root: unknown): string {
 }
 
 function article(type: string): string {
-  return type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -33,9 +33,21 @@ export interface ReadCommand {
 
 export type CommandHandler = EffectCommand | ReadCommand;
 
-/** Decides whether a principal may subscribe to a stream; throws a HubError if not. */
+/** Rewrites each frame of a stream before it reaches one subscriber (e.g. hides agents-only events). */
+export type FrameView = (frame: EventFrame) => EventFrame;
+
+/**
+ * Decides whether a principal may subscribe to a stream; throws a HubError if not.
+ * May return a view that every frame of the subscription (replayed and live) goes through.
+ */
 export type StreamAuthorizer = (
   storage: Storage,
   principal: Principal,
   stream: string,
-) => Promise<void>;
+) => Promise<FrameView | void>;
+
+/** Told when a signed-in socket starts and ends, e.g. to track whether an agent is connected. */
+export interface SessionHooks {
+  opened(principal: Principal): void;
+  closed(principal: Principal): void;
+}

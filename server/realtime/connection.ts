@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
 import type { Storage } from '../storage/index.js';
 import { lastSeq, readEvents } from '../streams/index.js';
-import type { Command, CommandHandler, StreamAuthorizer } from './command-types.js';
+import type { Command, CommandHandler, SessionHooks, StreamAuthorizer } from './command-types.js';
 import type { FrameParser } from './frames.js';
 import { FrameError } from './frames.js';
 import { runOnce } from './idempotency.js';
@@ -19,6 +19,7 @@ export interface ConnectionDeps {
   parser: FrameParser;
   commands: Record<string, CommandHandler>;
   authorizeStream: StreamAuthorizer;
+  sessions?: SessionHooks;
   log: { error(details: object, message: string): void };
 }
 
@@ -40,7 +41,10 @@ export class Connection {
       const text = isBinary ? null : data.toString();
       this.#inbox = this.#inbox.then(() => this.#handle(text));
     });
-    socket.on('close', () => this.#dropSubscriptions());
+    socket.on('close', () => {
+      this.#dropSubscriptions();
+      if (this.#principal) this.deps.sessions?.closed(this.#principal);
+    });
   }
 
   async #handle(data: string | null): Promise<void> {
@@ -71,7 +75,9 @@ export class Connection {
       ) {
         this.#dropSubscriptions();
       }
+      if (this.#principal) this.deps.sessions?.closed(this.#principal);
       this.#principal = principal;
+      this.deps.sessions?.opened(principal);
       const { role, id, name, siteKey } = principal;
       this.#send({
         v: 1,
@@ -105,14 +111,14 @@ export class Connection {
   /** Ack with the stream's last seq first, then replayed events, then live ones. */
   async #subscribe(principal: Principal, command: Command): Promise<void> {
     const stream = command.stream as StreamName;
-    await this.deps.authorizeStream(this.deps.storage, principal, stream);
+    const view = (await this.deps.authorizeStream(this.deps.storage, principal, stream)) ?? null;
     const last = await lastSeq(this.deps.storage, stream);
     await this.#checkReplayable(stream, command.after as number, last);
     this.#subscriptions.get(stream)?.stop();
     const subscription = new StreamSubscription(stream, command.after as number, {
       bus: this.deps.bus,
       read: (name, from, limit) => readEvents(this.deps.storage, name, from, limit),
-      send: (frame: EventFrame) => this.#send(frame),
+      send: (frame: EventFrame) => this.#send(view ? view(frame) : frame),
       onError: (error) => this.deps.log.error({ err: error, stream }, 'stream catch-up failed'),
     });
     this.#subscriptions.set(stream, subscription);

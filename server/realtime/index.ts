@@ -1,3 +1,3 @@
 export { realtimeRoutes } from './route.js';
 export { Heartbeat } from './heartbeat.js';
-export type { CommandHandler, StreamAuthorizer } from './command-types.js';
+export type { CommandHandler, FrameView, SessionHooks, StreamAuthorizer } from './command-types.js';

@@ -95,7 +95,7 @@ for (const driver of ['pglite', 'postgres'] as const) {
       const names = (
         await storage.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
       ).map((r) => r.name);
-      assert.deepEqual(names, ['001_core.sql', '002_chat.sql', '003_journey.sql']);
+      assert.deepEqual(names, ['001_core.sql', '002_chat.sql', '003_journey.sql', '004_desk.sql']);
     });
 
     it('enforces the stream_events primary key (stream, seq)', async () => {
@@ -122,7 +122,7 @@ describe('migrations on postgres, two hubs at once', () => {
         const rows = await both[0].query<{ n: number }>(
           'SELECT count(*)::int AS n FROM schema_migrations',
         );
-        assert.equal(rows[0]!.n, 3);
+        assert.equal(rows[0]!.n, 4);
         await Promise.all(both.map((s) => s.close()));
       } finally {
         await drop();

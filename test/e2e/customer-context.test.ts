@@ -42,19 +42,22 @@ after(async () => {
 });
 
 /**
- * Everything the card's timeline shows, scrolled through: it renders only the rows in view.
+ * Everything the card's timeline holds. It renders only the rows in view, so the test
+ * makes the view tall enough for all of them (a page can set that token too), then reads.
  * A string, not a function: tsx would wrap inner names in a helper the page lacks.
  */
 function timelineText(page: Page): Promise<string> {
   return page.evaluate(`(async () => {
-    const scroller = document.querySelector('cx-customer-card').shadowRoot.querySelector('[part~="timeline"]');
-    let text = '';
-    for (let top = 0; top <= scroller.scrollHeight; top += scroller.clientHeight / 2) {
-      scroller.scrollTop = top;
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      text += scroller.textContent;
+    const card = document.querySelector('cx-customer-card');
+    card.style.setProperty('--cx-card-timeline-height', '20000px');
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const rows = () => card.shadowRoot.querySelectorAll('[part~="event"]').length;
+    let seen = -1;
+    while (rows() !== seen) {
+      seen = rows();
+      await frame();
     }
-    return text;
+    return card.shadowRoot.querySelector('[part~="timeline"]').textContent;
   })()`);
 }
 

@@ -36,7 +36,11 @@ function renderEntry(entry: LogEntry, options: LogOptions) {
   }
   const own = !entry.author || entry.author.id === options.selfId;
   const { l10n } = options;
-  return html`<li class="message ${own ? 'own' : 'theirs'} ${entry.state}" part="message">
+  return html`<li
+    class="message ${own ? 'own' : 'theirs'} ${entry.state} ${entry.internal ? 'note' : ''}"
+    part=${entry.internal ? 'message note' : 'message'}
+  >
+    ${entry.internal ? html`<span class="note-label">${l10n.t('inbox.internalNote')}</span>` : nothing}
     <span class="meta">
       <span class="author">${authorName(entry, options)}</span>
       <time datetime=${entry.createdAt}>${formatTime(l10n.locale, entry.createdAt)}</time>
@@ -150,6 +154,16 @@ export const conversationStyles = css`
     background: var(--_cx-primary);
     color: var(--_cx-on-primary);
     border-color: transparent;
+  }
+  /* Internal notes: never the visitor's colours, so no one mistakes one for a sent message. */
+  .message.note {
+    background: var(--_cx-surface);
+    color: var(--_cx-text);
+    border: 1px dashed var(--_cx-text-muted);
+  }
+  .note-label {
+    font-size: 0.75em;
+    font-weight: 600;
   }
   .meta {
     display: flex;

@@ -14,6 +14,8 @@ export interface LogEntry {
   createdAt: string;
   state: 'sent' | 'pending' | 'failed';
   error?: string;
+  /** An internal note: shown to agents only, marked as such. */
+  internal?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface LogEntry {
 export class LogEntries {
   constructor(readonly entries: readonly LogEntry[] = []) {}
 
-  pending(key: string, text: string, author: LogEntry['author']): LogEntries {
+  pending(key: string, text: string, author: LogEntry['author'], internal = false): LogEntries {
     const entry: LogEntry = {
       key,
       kind: 'message',
@@ -32,11 +34,12 @@ export class LogEntries {
       text,
       createdAt: new Date().toISOString(),
       state: 'pending',
+      ...(internal ? { internal } : {}),
     };
     return new LogEntries([...this.entries, entry]);
   }
 
-  confirmed(message: ChatMessage): LogEntries {
+  confirmed(message: ChatMessage, internal = false): LogEntries {
     const entry: LogEntry = {
       key: message.clientMessageId,
       kind: 'message',
@@ -44,6 +47,7 @@ export class LogEntries {
       text: message.text,
       createdAt: message.createdAt,
       state: 'sent',
+      ...(internal ? { internal } : {}),
     };
     const index = this.entries.findIndex((each) => each.key === entry.key);
     if (index === -1) return new LogEntries([...this.entries, entry]);
@@ -87,6 +91,10 @@ export class LogEntries {
         );
       case 'conversation.closed':
         return this.notice(key, { key: 'chat.closed' }, frame.at);
+      case 'conversation.transferred':
+        return this.notice(key, { key: 'chat.transferred' }, frame.at);
+      case 'note.created':
+        return this.confirmed(event.note, true);
       default:
         return this;
     }

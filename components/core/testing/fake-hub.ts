@@ -1,4 +1,7 @@
 import type {
+  AgentPresence,
+  AgentStatus,
+  CannedResponse,
   ChatMessage,
   CommandResults,
   CommandType,
@@ -51,13 +54,29 @@ export class FakeHub implements HubConnectionSource {
   private readonly watchers = new Map<StreamName, Set<(frame: EventFrame) => void>>();
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly contexts = new Map<string, CustomerContext>();
+  private readonly agents = new Map<string, AgentPresence>();
+  /** Texts of messages and notes per conversation, for `conversations.search`. */
+  private readonly texts = new Map<string, string[]>();
 
   /** Delay before each command is answered, to show pending states. */
   readonly latencyMs: number;
+  /** The site's `maxChatsPerAgent`. */
+  readonly maxChatsPerAgent: number;
+  /** The site's canned responses. */
+  readonly cannedResponses: CannedResponse[];
 
-  constructor(options: { siteKey?: string; latencyMs?: number } = {}) {
+  constructor(
+    options: {
+      siteKey?: string;
+      latencyMs?: number;
+      maxChatsPerAgent?: number;
+      cannedResponses?: CannedResponse[];
+    } = {},
+  ) {
     this.siteKey = options.siteKey ?? 'demo';
     this.latencyMs = options.latencyMs ?? 0;
+    this.maxChatsPerAgent = options.maxChatsPerAgent ?? 3;
+    this.cannedResponses = options.cannedResponses ?? [];
   }
 
   /** A connection for a visitor or an agent, online at once. */
@@ -90,15 +109,22 @@ export class FakeHub implements HubConnectionSource {
     text: string,
     agent: FakePrincipal = { id: 'agent-2', name: 'Sam' },
   ): void {
-    const principal = {
-      role: 'agent' as const,
-      principalId: agent.id,
-      name: agent.name ?? null,
-      siteKey: this.siteKey,
-    };
+    const principal = this.agentPrincipal(agent);
     if (this.conversations.get(conversationId)?.status === 'waiting')
       this.accept(principal, { conversationId });
     this.send(principal, { conversationId, text });
+  }
+
+  /** Plays another agent changing presence (they appear on the desk). */
+  agentPresence(agent: FakePrincipal, status: AgentStatus): AgentPresence {
+    return this.presence(this.agentPrincipal(agent), { status });
+  }
+
+  /** Plays the handling agent (or the hub's routing) closing a conversation. */
+  closeConversation(conversationId: string): void {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation || conversation.status === 'closed') return;
+    this.close(this.agentPrincipal({ id: conversation.agentId ?? 'agent-2' }), { conversationId });
   }
 
   /**
@@ -170,11 +196,17 @@ export class FakeHub implements HubConnectionSource {
     deliver: (frame: EventFrame) => void,
   ): () => void {
     this.authorize(principal, stream);
-    for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) deliver(frame);
+    // As the hub does: a visitor gets `hidden` in place of an agents-only event.
+    const view = (frame: EventFrame): EventFrame =>
+      principal.role === 'visitor' && frame.event.type === 'note.created'
+        ? { ...frame, event: { type: 'hidden' } }
+        : frame;
+    const viewed = (frame: EventFrame) => deliver(view(frame));
+    for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) viewed(frame);
     let set = this.watchers.get(stream);
     if (!set) this.watchers.set(stream, (set = new Set()));
-    set.add(deliver);
-    return () => set.delete(deliver);
+    set.add(viewed);
+    return () => set.delete(viewed);
   }
 
   private handle(principal: Principal, type: CommandType, fields: Fields, id: string): unknown {
@@ -183,11 +215,28 @@ export class FakeHub implements HubConnectionSource {
         return this.send(principal, fields, id);
       case 'chat.accept':
         return this.accept(principal, fields);
+      case 'agent.presence':
+        return { agent: this.presence(principal, fields) };
+      case 'chat.transfer':
+        return this.transfer(principal, fields, id);
+      case 'chat.close':
+        return this.close(principal, fields);
+      case 'chat.note': {
+        const note = this.note(principal, String(fields.conversationId), String(fields.text), id);
+        return { note, seq: this.lastSeq(`conv:${note.conversationId}`) };
+      }
+      case 'conversations.search':
+        return this.search(principal, String(fields.query ?? ''));
       case 'desk.snapshot':
         if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
         return {
           seq: this.lastSeq(`desk:${this.siteKey}`),
-          conversations: [...this.conversations.values()].filter((c) => c.status !== 'closed'),
+          conversations: [...this.conversations.values()]
+            .filter((c) => c.status !== 'closed')
+            .map((c) => ({ ...c })),
+          agents: [...this.agents.values()].map((a) => ({ ...a })),
+          maxChatsPerAgent: this.maxChatsPerAgent,
+          cannedResponses: this.cannedResponses,
         } satisfies CommandResults['desk.snapshot'];
       case 'context.get':
         if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
@@ -247,6 +296,7 @@ export class FakeHub implements HubConnectionSource {
       text,
       createdAt: new Date().toISOString(),
     };
+    this.remember(conversation.id, text);
     const seq = this.append(`conv:${conversation.id}`, { type: 'message.created', message });
     Object.assign(conversation, { lastText: text, lastSeq: seq });
     this.append(`desk:${this.siteKey}`, {
@@ -263,11 +313,16 @@ export class FakeHub implements HubConnectionSource {
     if (conversation.agentId && conversation.agentId !== principal.principalId) {
       throw hubError('conversation.already_accepted', 'Another agent accepted first.');
     }
+    if (conversation.status === 'closed')
+      throw hubError('conversation.closed', 'The conversation is closed.');
     if (!conversation.agentId) {
+      if (this.activeChats(principal.principalId) >= this.maxChatsPerAgent)
+        throw hubError('agent.at_capacity', 'You already handle the most conversations allowed.');
       Object.assign(conversation, {
         status: 'active',
         agentId: principal.principalId,
         agentName: principal.name,
+        offeredTo: null,
       });
       const seq = this.append(`conv:${conversation.id}`, {
         type: 'conversation.accepted',
@@ -280,8 +335,148 @@ export class FakeHub implements HubConnectionSource {
         type: 'conversation.updated',
         conversation: { ...conversation },
       });
+      this.announceAgent(principal);
     }
     return { conversation: { ...conversation } };
+  }
+
+  private presence(principal: Principal, fields: Fields): AgentPresence {
+    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+    const agent: AgentPresence = {
+      id: principal.principalId,
+      name: principal.name,
+      status: fields.status as AgentStatus,
+      activeChats: this.activeChats(principal.principalId),
+    };
+    this.agents.set(agent.id, agent);
+    this.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
+    return { ...agent };
+  }
+
+  private transfer(
+    principal: Principal,
+    fields: Fields,
+    id: string,
+  ): CommandResults['chat.transfer'] {
+    const conversation = this.handled(principal, String(fields.conversationId));
+    const toAgentId = fields.toAgentId as string | undefined;
+    if (toAgentId && !this.agents.has(toAgentId))
+      throw hubError('agent.not_found', `No agent ${toAgentId} on this site.`);
+    this.note(principal, conversation.id, String(fields.note ?? ''), id);
+    Object.assign(conversation, {
+      status: 'waiting',
+      agentId: null,
+      agentName: null,
+      offeredTo: toAgentId ?? null,
+    });
+    conversation.lastSeq = this.append(`conv:${conversation.id}`, {
+      type: 'conversation.transferred',
+      conversationId: conversation.id,
+    });
+    this.append(`desk:${this.siteKey}`, {
+      type: 'conversation.updated',
+      conversation: { ...conversation },
+    });
+    this.announceAgent(principal);
+    return { conversation: { ...conversation } };
+  }
+
+  private close(principal: Principal, fields: Fields): CommandResults['chat.close'] {
+    const conversation = this.conversations.get(String(fields.conversationId));
+    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
+    if (conversation.status === 'closed')
+      throw hubError('conversation.closed', 'The conversation is closed.');
+    this.authorize(principal, `conv:${conversation.id}`);
+    const agentId = conversation.agentId;
+    Object.assign(conversation, { status: 'closed', offeredTo: null });
+    conversation.lastSeq = this.append(`conv:${conversation.id}`, {
+      type: 'conversation.closed',
+      conversationId: conversation.id,
+    });
+    this.append(`desk:${this.siteKey}`, {
+      type: 'conversation.updated',
+      conversation: { ...conversation },
+    });
+    if (agentId) this.announceAgent(this.agentPrincipal({ id: agentId }));
+    return { conversation: { ...conversation } };
+  }
+
+  private note(
+    principal: Principal,
+    conversationId: string,
+    text: string,
+    id: string,
+  ): ChatMessage {
+    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
+    if (!text.trim()) throw hubError('protocol.invalid_message', 'text must be 1–4000 characters');
+    const note: ChatMessage = {
+      id: newCommandId(),
+      conversationId,
+      clientMessageId: id,
+      author: {
+        role: 'agent',
+        id: principal.principalId,
+        ...(principal.name ? { name: principal.name } : {}),
+      },
+      text,
+      createdAt: new Date().toISOString(),
+    };
+    this.remember(conversationId, text);
+    conversation.lastSeq = this.append(`conv:${conversationId}`, { type: 'note.created', note });
+    return note;
+  }
+
+  private search(principal: Principal, query: string): CommandResults['conversations.search'] {
+    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+    const needle = query.trim().toLowerCase();
+    if (!needle) throw hubError('protocol.invalid_message', 'conversations.search: query is blank');
+    const found = [...this.conversations.values()]
+      .filter((c) => this.texts.get(c.id)?.some((text) => text.toLowerCase().includes(needle)))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { conversations: found.slice(0, 50).map((c) => ({ ...c })) };
+  }
+
+  /** Only the handling agent may transfer an active conversation. */
+  private handled(principal: Principal, conversationId: string): ConversationSummary {
+    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
+    if (conversation.status !== 'active' || conversation.agentId !== principal.principalId)
+      throw hubError('auth.forbidden', 'Only the handling agent may do this.');
+    return conversation;
+  }
+
+  private activeChats(agentId: string): number {
+    return [...this.conversations.values()].filter(
+      (c) => c.status === 'active' && c.agentId === agentId,
+    ).length;
+  }
+
+  private announceAgent(principal: Principal): void {
+    const known = this.agents.get(principal.principalId);
+    const agent: AgentPresence = {
+      id: principal.principalId,
+      name: principal.name,
+      status: known?.status ?? 'away',
+      activeChats: this.activeChats(principal.principalId),
+    };
+    this.agents.set(agent.id, agent);
+    this.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
+  }
+
+  private agentPrincipal(agent: FakePrincipal): Principal {
+    return {
+      role: 'agent',
+      principalId: agent.id,
+      name: agent.name ?? this.agents.get(agent.id)?.name ?? null,
+      siteKey: this.siteKey,
+    };
+  }
+
+  private remember(conversationId: string, text: string): void {
+    this.texts.set(conversationId, [...(this.texts.get(conversationId) ?? []), text]);
   }
 
   private conversationFor(
@@ -295,9 +490,10 @@ export class FakeHub implements HubConnectionSource {
       if (principal.role === 'agent' && conversation.agentId !== principal.principalId) {
         throw hubError('auth.forbidden', 'Accept the conversation first.');
       }
-      if (conversation.status === 'closed')
+      if (conversation.status !== 'closed') return conversation;
+      // A visitor's next message after a close starts a new conversation.
+      if (principal.role === 'agent')
         throw hubError('conversation.closed', 'The conversation is closed.');
-      return conversation;
     }
     if (principal.role !== 'visitor')
       throw hubError('protocol.invalid_message', 'conversationId is required.');
@@ -314,6 +510,7 @@ export class FakeHub implements HubConnectionSource {
       createdAt: new Date().toISOString(),
       lastText: null,
       lastSeq: 0,
+      offeredTo: this.longestIdle(),
     };
     this.conversations.set(conversation.id, conversation);
     this.append(`desk:${this.siteKey}`, {
@@ -321,6 +518,14 @@ export class FakeHub implements HubConnectionSource {
       conversation: { ...conversation },
     });
     return conversation;
+  }
+
+  /** The fake's routing: the first available agent below the limit, in the order they appeared. */
+  private longestIdle(): string | null {
+    const agent = [...this.agents.values()].find(
+      (a) => a.status === 'available' && this.activeChats(a.id) < this.maxChatsPerAgent,
+    );
+    return agent?.id ?? null;
   }
 
   private authorize(principal: Principal, stream: StreamName): void {

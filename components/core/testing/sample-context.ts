@@ -146,6 +146,7 @@ export function sampleContext(
         createdAt: at(20 * 24 * 60),
         lastText: 'Thanks, the refund arrived.',
         lastSeq: 6,
+        offeredTo: null,
       },
     ],
   };

@@ -1,0 +1,193 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { EventFrame } from '../../protocol/index.js';
+import type { HubConnection } from '../core/hub/hub-connection.js';
+import { FakeHub } from '../core/testing/fake-hub.js';
+import type { CxAgentInbox } from './cx-agent-inbox.js';
+import './index.js';
+
+const canned = [
+  { shortcut: '/hello', text: 'Hello! How can I help?' },
+  { shortcut: '/bye', text: 'Thanks for chatting with us.' },
+];
+
+async function mount(connection: HubConnection, locale = 'en') {
+  const root = await fixture(
+    html`<div>
+      <cx-agent-inbox></cx-agent-inbox>
+      <cx-config site-key="demo" locale=${locale} .connection=${connection}></cx-config>
+    </div>`,
+  );
+  const inbox = root.querySelector('cx-agent-inbox')!;
+  await root.querySelector('cx-config')!.updateComplete;
+  await inbox.updateComplete;
+  return inbox;
+}
+
+const $ = <T extends Element = HTMLElement>(inbox: CxAgentInbox, selector: string) =>
+  inbox.shadowRoot!.querySelector<T>(selector);
+const button = (inbox: CxAgentInbox, name: string) =>
+  [...inbox.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+const textOf = (inbox: CxAgentInbox) => inbox.shadowRoot!.textContent ?? '';
+
+/** A desk with one conversation the agent accepted; returns the inbox and the visitor's frames. */
+async function withAcceptedConversation(hub: FakeHub) {
+  const visitor = hub.connect('visitor', { id: 'visitor-a' });
+  const { conversationId } = await visitor.command('chat.send', { text: 'My router blinks' });
+  const seen: EventFrame[] = [];
+  visitor.subscribe(`conv:${conversationId}`, 0, { onEvent: (frame) => seen.push(frame) });
+  const inbox = await mount(hub.connect('agent', { id: 'agent-1', name: 'Alex' }));
+  await waitUntil(() => button(inbox, 'Accept'), 'waiting conversation listed');
+  button(inbox, 'Accept')!.click();
+  await waitUntil(() => $(inbox, '[role="log"]')?.textContent?.includes('My router blinks'));
+  return { inbox, conversationId, seen };
+}
+
+async function type(inbox: CxAgentInbox, text: string) {
+  const textarea = $<HTMLTextAreaElement>(inbox, 'textarea#cx-message')!;
+  textarea.value = text;
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  await inbox.updateComplete;
+  return textarea;
+}
+
+describe('cx-agent-inbox desk features', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('sets presence, shows agents with their load, and lists what routing offered', async () => {
+    const hub = new FakeHub();
+    hub.agentPresence({ id: 'agent-2', name: 'Sam' }, 'away');
+    const inbox = await mount(hub.connect('agent', { id: 'agent-1', name: 'Alex' }));
+    await waitUntil(() => textOf(inbox).includes('Sam: Away, 0 of 3 chats'), 'agents listed');
+    const select = $<HTMLSelectElement>(inbox, '[part="presence"] select')!;
+    expect(select.value).to.equal('away');
+    select.value = 'available';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => textOf(inbox).includes('Alex: Available, 0 of 3 chats'));
+
+    hub.visitorSays('Is the X200 in stock?', 'visitor-b');
+    await waitUntil(() => $(inbox, '[part="offered"]'), 'offered to this agent');
+    expect($(inbox, '[part="offered"]')!.textContent).to.contain('Is the X200 in stock?');
+    expect(textOf(inbox)).to.contain('Offered to you');
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('says so when accepting would pass the limit', async () => {
+    const hub = new FakeHub({ maxChatsPerAgent: 1 });
+    hub.visitorSays('first', 'visitor-a');
+    hub.visitorSays('second', 'visitor-b');
+    const inbox = await mount(hub.connect('agent'));
+    await waitUntil(() => inbox.shadowRoot!.querySelectorAll('[part="accept"]').length === 2);
+    inbox.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
+    await waitUntil(() => inbox.shadowRoot!.querySelectorAll('[part="accept"]').length === 1);
+    inbox.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
+    await waitUntil(() => $(inbox, '[role="alert"]'), 'notice shown');
+    expect($(inbox, '[role="alert"]')!.textContent).to.equal(
+      'You already handle 1 conversations, the most allowed.',
+    );
+  });
+
+  it('adds internal notes marked as such, which the visitor never receives', async () => {
+    const hub = new FakeHub();
+    const { inbox, seen } = await withAcceptedConversation(hub);
+    const noteMode = [...inbox.shadowRoot!.querySelectorAll<HTMLInputElement>('[name="mode"]')];
+    noteMode[1]!.click();
+    await inbox.updateComplete;
+    expect($(inbox, 'label[for="cx-message"]')!.textContent!.trim()).to.equal('Internal note');
+    await type(inbox, 'Customer is a VIP');
+    button(inbox, 'Add note')!.click();
+    await waitUntil(() => $(inbox, '[part~="note"]'), 'note in the log');
+    const note = $(inbox, '[part~="note"]')!;
+    expect(note.querySelector('.note-label')!.textContent).to.equal('Internal note');
+    expect(note.querySelector('.text')!.textContent).to.equal('Customer is a VIP');
+    await expect(inbox).to.be.accessible();
+
+    await waitUntil(() => seen.some((f) => f.event.type === 'hidden'));
+    expect(JSON.stringify(seen)).not.to.contain('VIP');
+  });
+
+  it('expands canned responses by shortcut with Tab, and from the list', async () => {
+    const hub = new FakeHub({ cannedResponses: canned });
+    const { inbox } = await withAcceptedConversation(hub);
+    const textarea = await type(inbox, '/he');
+    expect($(inbox, '#canned-hint')!.textContent).to.contain('/hello');
+    expect(textarea.getAttribute('aria-describedby')).to.equal('canned-hint');
+    expect($(inbox, '[part="canned"]')!.textContent).to.contain('Hello! How can I help?');
+    await expect(inbox).to.be.accessible();
+    textarea.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }),
+    );
+    await inbox.updateComplete;
+    expect(textarea.value).to.equal('Hello! How can I help?');
+    expect($(inbox, '[part="canned"]')).to.equal(null);
+
+    const menu = $<HTMLButtonElement>(inbox, '[part="canned-button"]')!;
+    expect(menu.getAttribute('aria-expanded')).to.equal('false');
+    menu.click();
+    await inbox.updateComplete;
+    expect(menu.getAttribute('aria-expanded')).to.equal('true');
+    await expect(inbox).to.be.accessible();
+    const bye = [...$(inbox, '[part="canned"]')!.querySelectorAll('button')][1]!;
+    bye.click();
+    await inbox.updateComplete;
+    expect(textarea.value).to.equal('Thanks for chatting with us.');
+  });
+
+  it('transfers to another agent with a note; the visitor sees a neutral notice', async () => {
+    const hub = new FakeHub();
+    hub.agentPresence({ id: 'agent-2', name: 'Sam' }, 'available');
+    const { inbox, conversationId, seen } = await withAcceptedConversation(hub);
+    button(inbox, 'Transfer')!.click();
+    const dialog = $<HTMLDialogElement>(inbox, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    await expect(inbox).to.be.accessible();
+    dialog.querySelector<HTMLInputElement>('input[value="agent-2"]')!.click();
+    dialog.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Billing question';
+    const transferred = oneEvent(inbox, 'cx-conversation-transferred');
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await transferred).detail.conversationId).to.equal(conversationId);
+    expect(dialog.open).to.equal(false);
+
+    const sam = hub.connect('agent', { id: 'agent-2', name: 'Sam' });
+    const { conversations } = await sam.command('desk.snapshot', {});
+    expect(conversations[0]).to.include({ status: 'waiting', offeredTo: 'agent-2' });
+    await waitUntil(() => seen.some((f) => f.event.type === 'conversation.transferred'));
+    expect(JSON.stringify(seen)).not.to.contain('Billing');
+  });
+
+  it('closes a conversation, and finds it again by search, read only', async () => {
+    const hub = new FakeHub();
+    const { inbox, conversationId, seen } = await withAcceptedConversation(hub);
+    const closed = oneEvent(inbox, 'cx-conversation-closed');
+    button(inbox, 'Close conversation')!.click();
+    expect((await closed).detail.conversationId).to.equal(conversationId);
+    await waitUntil(() => seen.some((f) => f.event.type === 'conversation.closed'));
+    await waitUntil(() => textOf(inbox).includes('You have no active conversations.'));
+
+    const search = $<HTMLInputElement>(inbox, 'input[type="search"]')!;
+    search.value = 'ROUTER';
+    button(inbox, 'Search')!.click();
+    await waitUntil(() => $(inbox, '[part="search-results"]'), 'results shown');
+    const result = $(inbox, '[part="search-results"] button')!;
+    expect(result.textContent).to.contain('My router blinks');
+    expect(result.textContent).to.contain('Closed');
+    result.click();
+    await waitUntil(() => $(inbox, '[role="log"]')?.textContent?.includes('My router blinks'));
+    expect(textOf(inbox)).to.contain('This conversation is closed; read only.');
+    expect($(inbox, 'textarea#cx-message')).to.equal(null);
+    await expect(inbox).to.be.accessible();
+
+    search.value = 'nothing like this';
+    button(inbox, 'Search')!.click();
+    await waitUntil(() => textOf(inbox).includes('No conversations found.'));
+  });
+
+  it('speaks Korean', async () => {
+    const hub = new FakeHub({ cannedResponses: canned });
+    hub.visitorSays('안녕하세요', 'visitor-k');
+    const inbox = await mount(hub.connect('agent'), 'ko');
+    await waitUntil(() => textOf(inbox).includes('수락'));
+    expect(textOf(inbox)).to.contain('대화 검색');
+    expect(textOf(inbox)).to.contain('상태');
+    await expect(inbox).to.be.accessible();
+  });
+});

@@ -1,0 +1,110 @@
+import { html, nothing } from 'lit';
+import type { AgentStatus, ConversationSummary } from '../../protocol/index.js';
+import { formatDuration } from '../core/i18n/intl-format.js';
+import type { LocalizeController } from '../core/i18n/localize-controller.js';
+import type { DeskState } from './desk-state.js';
+
+export interface DeskListsOptions {
+  l10n: LocalizeController;
+  desk: DeskState;
+  selfId: string | undefined;
+  selected: string;
+  onPresence(status: AgentStatus): void;
+  onAccept(conversationId: string): void;
+  onSelect(conversationId: string): void;
+}
+
+/** The agent's status, the site's agents with their load, and the offered, waiting and own conversations. */
+export function renderDeskLists(options: DeskListsOptions) {
+  const { l10n, desk, selfId } = options;
+  const t = l10n.t.bind(l10n);
+  const status = (selfId && desk.agents.get(selfId)?.status) || 'away';
+  const offered = desk.offeredTo(selfId);
+  const waiting = desk.waitingFor(selfId);
+  const mine = desk.mine(selfId);
+  return html`
+    <label class="presence" part="presence"
+      >${t('inbox.presence')}
+      <select
+        .value=${status}
+        @change=${(event: Event) =>
+          options.onPresence((event.target as HTMLSelectElement).value as AgentStatus)}
+      >
+        <option value="available" ?selected=${status === 'available'}>
+          ${t('inbox.available')}
+        </option>
+        <option value="away" ?selected=${status === 'away'}>${t('inbox.away')}</option>
+      </select>
+    </label>
+    ${
+      offered.length
+        ? html`<h2>${t('inbox.offered')}</h2>
+            <ul part="offered">
+              ${offered.map((c) => renderWaiting(c, options))}
+            </ul>`
+        : nothing
+    }
+    <h2>${t('inbox.waiting')}</h2>
+    ${
+      waiting.length
+        ? html`<ul part="waiting">
+            ${waiting.map((c) => renderWaiting(c, options))}
+          </ul>`
+        : html`<p class="empty">${t('inbox.noneWaiting')}</p>`
+    }
+    <h2>${t('inbox.mine')} (${mine.length}/${desk.maxChatsPerAgent})</h2>
+    ${
+      mine.length
+        ? html`<ul part="mine">
+            ${mine.map((c) => renderMine(c, options))}
+          </ul>`
+        : html`<p class="empty">${t('inbox.noneMine')}</p>`
+    }
+    ${
+      desk.agents.size
+        ? html`<h2>${t('inbox.agents')}</h2>
+            <ul part="agents" class="agents">
+              ${[...desk.agents.values()].map(
+                (agent) =>
+                  html`<li class=${agent.status}>
+                    ${t('inbox.agentLoad', {
+                      name: agent.name ?? agent.id,
+                      status: t(agent.status === 'available' ? 'inbox.available' : 'inbox.away'),
+                      count: agent.activeChats,
+                      limit: desk.maxChatsPerAgent,
+                    })}
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }
+  `;
+}
+
+function renderWaiting(conversation: ConversationSummary, { l10n, onAccept }: DeskListsOptions) {
+  const t = l10n.t.bind(l10n);
+  const previewId = `preview-${conversation.id}`;
+  const waited = formatDuration(l10n.locale, Date.now() - Date.parse(conversation.createdAt));
+  return html`<li class="item">
+    <span class="preview" id=${previewId}>${conversation.lastText ?? t('inbox.noPreview')}</span>
+    <span class="waited">${t('inbox.waitingFor', { duration: waited })}</span>
+    <button part="accept" aria-describedby=${previewId} @click=${() => onAccept(conversation.id)}>
+      ${t('inbox.accept')}
+    </button>
+  </li>`;
+}
+
+function renderMine(
+  conversation: ConversationSummary,
+  { l10n, selected, onSelect }: DeskListsOptions,
+) {
+  return html`<li>
+    <button
+      class="select quiet item"
+      aria-current=${conversation.id === selected ? 'true' : 'false'}
+      @click=${() => onSelect(conversation.id)}
+    >
+      <span class="preview">${conversation.lastText ?? l10n.t('inbox.noPreview')}</span>
+    </button>
+  </li>`;
+}

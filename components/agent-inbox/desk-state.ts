@@ -1,0 +1,92 @@
+import type {
+  AgentPresence,
+  CannedResponse,
+  CommandResults,
+  ConversationSummary,
+  DeskEvent,
+} from '../../protocol/index.js';
+
+/**
+ * What the desk knows: open conversations, the site's agents and its desk settings,
+ * from `desk.snapshot` and then `desk:` events. Immutable, so a Lit `@state` re-renders.
+ */
+export class DeskState {
+  constructor(
+    readonly conversations: ReadonlyMap<string, ConversationSummary> = new Map(),
+    readonly agents: ReadonlyMap<string, AgentPresence> = new Map(),
+    readonly maxChatsPerAgent = 3,
+    readonly cannedResponses: readonly CannedResponse[] = [],
+  ) {}
+
+  static fromSnapshot(snapshot: CommandResults['desk.snapshot']): DeskState {
+    return new DeskState(
+      new Map(snapshot.conversations.map((c) => [c.id, c])),
+      new Map((snapshot.agents ?? []).map((a) => [a.id, a])),
+      snapshot.maxChatsPerAgent ?? 3,
+      snapshot.cannedResponses ?? [],
+    );
+  }
+
+  withEvent(event: DeskEvent): DeskState {
+    if (event.type === 'agent.updated') return this.withAgent(event.agent);
+    return this.withConversation(event.conversation);
+  }
+
+  /** Closed conversations leave the desk. */
+  withConversation(conversation: ConversationSummary): DeskState {
+    const conversations = new Map(this.conversations);
+    if (conversation.status === 'closed') conversations.delete(conversation.id);
+    else conversations.set(conversation.id, conversation);
+    return this.copy({ conversations });
+  }
+
+  withAgent(agent: AgentPresence): DeskState {
+    return this.copy({ agents: new Map(this.agents).set(agent.id, agent) });
+  }
+
+  /** A newer preview of one conversation (read on its `conv:` stream). */
+  withPreview(id: string, lastText: string, lastSeq: number): DeskState {
+    const conversation = this.conversations.get(id);
+    if (!conversation || conversation.lastSeq > lastSeq) return this;
+    return this.withConversation({ ...conversation, lastText, lastSeq });
+  }
+
+  /** Waiting conversations routing offered to this agent, oldest first. */
+  offeredTo(agentId: string | undefined): ConversationSummary[] {
+    return this.waitingWhere((c) => !!agentId && c.offeredTo === agentId);
+  }
+
+  /** The rest of the queue. */
+  waitingFor(agentId: string | undefined): ConversationSummary[] {
+    return this.waitingWhere((c) => !agentId || c.offeredTo !== agentId);
+  }
+
+  mine(agentId: string | undefined): ConversationSummary[] {
+    return [...this.conversations.values()].filter(
+      (c) => c.status === 'active' && !!agentId && c.agentId === agentId,
+    );
+  }
+
+  /** Agents one may transfer to: everyone the desk knows but oneself. */
+  otherAgents(agentId: string | undefined): AgentPresence[] {
+    return [...this.agents.values()].filter((a) => a.id !== agentId);
+  }
+
+  private waitingWhere(keep: (c: ConversationSummary) => boolean): ConversationSummary[] {
+    return [...this.conversations.values()]
+      .filter((c) => c.status === 'waiting' && keep(c))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  private copy(changes: {
+    conversations?: Map<string, ConversationSummary>;
+    agents?: Map<string, AgentPresence>;
+  }) {
+    return new DeskState(
+      changes.conversations ?? this.conversations,
+      changes.agents ?? this.agents,
+      this.maxChatsPerAgent,
+      this.cannedResponses,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { HubError } from '../errors.js';
+import type { EffectCommand } from '../realtime/command-types.js';
+import { appendEvent, conversationStream } from '../streams/index.js';
+import { requeue } from './conversation-store.js';
+import { agentUpdated, conversationUpdated } from './desk-events.js';
+import { agentsConversation } from './handled-conversation.js';
+import { insertMessage } from './message-store.js';
+import { agentPresence, takeLongestIdle } from './presence-store.js';
+import { chatTransferSchema } from './schemas.js';
+import { checkedText } from './send.js';
+import type { DeskSettingsOf } from './settings.js';
+
+/**
+ * `chat.transfer`: the handling agent hands an active conversation to another agent
+ * (offered to them) or back to the queue (offered to the longest-idle other agent).
+ * The note is internal; the visitor sees only `conversation.transferred`. It waits again
+ * until someone accepts: the target first, any available agent as a fallback.
+ */
+export function chatTransfer(settingsOf: DeskSettingsOf): EffectCommand {
+  return {
+    kind: 'effect',
+    schema: chatTransferSchema,
+    async run(tx, principal, command) {
+      const id = command.conversationId as string;
+      const note = checkedText(command.note as string);
+      const toAgentId = command.toAgentId as string | undefined;
+      const conversation = await agentsConversation(tx, principal, id, { handling: true });
+      if (conversation.status !== 'active')
+        throw new HubError('auth.forbidden', 'accept the conversation before transferring it');
+      if (toAgentId === principal.id)
+        throw new HubError('protocol.invalid_message', 'the conversation is already yours');
+      if (toAgentId && !(await agentPresence(tx, principal.siteKey, toAgentId)))
+        throw new HubError('agent.not_found', `no agent ${toAgentId} on this site`);
+
+      const { maxChatsPerAgent } = settingsOf(principal.siteKey);
+      const offeredTo =
+        toAgentId ?? (await takeLongestIdle(tx, principal.siteKey, maxChatsPerAgent, principal.id));
+      await requeue(tx, id, offeredTo);
+
+      const saved = await insertMessage(tx, id, principal, command.id, note, true);
+      const stream = conversationStream(id);
+      const noted = await appendEvent(tx, stream, { type: 'note.created', note: saved });
+      const moved = await appendEvent(tx, stream, {
+        type: 'conversation.transferred',
+        conversationId: id,
+      });
+      const updated = await conversationUpdated(tx, principal.siteKey, id);
+      const load = await agentUpdated(tx, principal.siteKey, principal.id);
+      return {
+        result: { conversation: updated.conversation },
+        events: [noted, moved, updated.frame, ...load],
+      };
+    },
+  };
+}
