@@ -1,6 +1,7 @@
 // Browser tests of the components' SOURCE (TypeScript through esbuild) in real Chromium,
 // plus a real hub for the hub-client tests. Run with:
 //   node --import tsx node_modules/@web/test-runner/dist/bin.js
+import { chromiumFlags, chromiumPath } from './scripts/chromium.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,18 +38,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), hubPlugin],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
     }),
   ],
   // The hub's URL reaches the tests as a global set before the test module runs.
