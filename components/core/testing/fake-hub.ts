@@ -11,22 +11,14 @@ import type {
   EventFrame,
   JourneyEvent,
   Role,
-  StreamEvent,
   StoredJourneyEvent,
   StreamName,
 } from '../../../protocol/index.js';
 import { newCommandId } from '../hub/command-id.js';
-import type {
-  CommandFields,
-  ConnectionStatus,
-  HubConnection,
-  HubConnectionSource,
-  HubError,
-  Principal,
-  StreamListener,
-  Subscription,
-} from '../hub/hub-connection.js';
-import { sampleContext } from './sample-context.js';
+import type { HubConnectionSource, HubError, Principal } from '../hub/hub-connection.js';
+import { FakeConnection } from './fake-connection.js';
+import { FakeEventLog } from './fake-event-log.js';
+import { FakeContexts } from './fake-contexts.js';
 
 export interface FakePrincipal {
   id: string;
@@ -50,10 +42,9 @@ const hubError = (code: string, message: string): HubError => ({ code, message }
 export class FakeHub implements HubConnectionSource {
   readonly siteKey: string;
   private readonly conversations = new Map<string, ConversationSummary>();
-  private readonly streams = new Map<StreamName, EventFrame[]>();
-  private readonly watchers = new Map<StreamName, Set<(frame: EventFrame) => void>>();
+  private readonly log = new FakeEventLog();
   private readonly results = new Map<string, Promise<unknown>>();
-  private readonly contexts = new Map<string, CustomerContext>();
+  private readonly contexts = new FakeContexts(this.log);
   private readonly agents = new Map<string, AgentPresence>();
   /** Texts of messages and notes per conversation, for `conversations.search`. */
   private readonly texts = new Map<string, string[]>();
@@ -132,13 +123,11 @@ export class FakeHub implements HubConnectionSource {
    * until `setContext` replaces it. Mutations show in the next `context.get`.
    */
   context(visitorId = 'visitor-1'): CustomerContext {
-    let context = this.contexts.get(visitorId);
-    if (!context) this.contexts.set(visitorId, (context = sampleContext(visitorId)));
-    return context;
+    return this.contexts.get(visitorId);
   }
 
   setContext(context: CustomerContext): void {
-    this.contexts.set(context.visitorId, context);
+    this.contexts.set(context);
   }
 
   /** Plays the CRM answering (or failing, `{ status: 'unavailable', reason }`) for a visitor. */
@@ -155,24 +144,7 @@ export class FakeHub implements HubConnectionSource {
     events: (JourneyEvent & { struggle?: StoredJourneyEvent['struggle'] })[],
     visitId?: string,
   ): StoredJourneyEvent[] {
-    const context = this.context(visitorId);
-    let visit = context.visits.find((v) => v.visitId === (visitId ?? context.visits[0]?.visitId));
-    if (!visit) {
-      const at = events[0]?.at ?? new Date().toISOString();
-      visit = { visitId: visitId ?? newCommandId(), startedAt: at, endedAt: at, events: [] };
-      context.visits.unshift(visit);
-    }
-    let nextId = Math.max(0, ...context.visits.flatMap((v) => v.events.map((e) => e.id))) + 1;
-    const stored = events.map(({ struggle, ...event }) => ({
-      id: nextId++,
-      visitId: visit.visitId,
-      event: event as JourneyEvent,
-      ...(struggle ? { struggle } : {}),
-    }));
-    visit.events.push(...stored);
-    visit.endedAt = stored.at(-1)?.event.at ?? visit.endedAt;
-    this.append(`visitor:${visitorId}`, { type: 'journey.appended', visitorId, events: stored });
-    return stored;
+    return this.contexts.appendJourney(visitorId, events, visitId);
   }
 
   /** Runs a command once per (principal, id), as the real hub does. */
@@ -202,11 +174,7 @@ export class FakeHub implements HubConnectionSource {
         ? { ...frame, event: { type: 'hidden' } }
         : frame;
     const viewed = (frame: EventFrame) => deliver(view(frame));
-    for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) viewed(frame);
-    let set = this.watchers.get(stream);
-    if (!set) this.watchers.set(stream, (set = new Set()));
-    set.add(viewed);
-    return () => set.delete(viewed);
+    return this.log.watch(stream, after, viewed);
   }
 
   private handle(principal: Principal, type: CommandType, fields: Fields, id: string): unknown {
@@ -223,14 +191,14 @@ export class FakeHub implements HubConnectionSource {
         return this.close(principal, fields);
       case 'chat.note': {
         const note = this.note(principal, String(fields.conversationId), String(fields.text), id);
-        return { note, seq: this.lastSeq(`conv:${note.conversationId}`) };
+        return { note, seq: this.log.lastSeq(`conv:${note.conversationId}`) };
       }
       case 'conversations.search':
         return this.search(principal, String(fields.query ?? ''));
       case 'desk.snapshot':
         if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
         return {
-          seq: this.lastSeq(`desk:${this.siteKey}`),
+          seq: this.log.lastSeq(`desk:${this.siteKey}`),
           conversations: [...this.conversations.values()]
             .filter((c) => c.status !== 'closed')
             .map((c) => ({ ...c })),
@@ -260,8 +228,7 @@ export class FakeHub implements HubConnectionSource {
       visitorId = this.conversations.get(conversationId)?.visitorId;
       if (!visitorId) throw hubError('conversation.not_found', 'No such conversation.');
     } else if (customerId) {
-      const known = [...this.contexts.values()].find((c) => c.customerId === customerId);
-      visitorId = known?.visitorId ?? `visitor-of-${customerId}`;
+      visitorId = this.contexts.ofCustomer(customerId)?.visitorId ?? `visitor-of-${customerId}`;
     }
     if (!visitorId)
       throw hubError('protocol.invalid_message', 'Give conversationId, visitorId or customerId.');
@@ -269,7 +236,7 @@ export class FakeHub implements HubConnectionSource {
     // The sample's past conversations, plus the ones this fake hub really holds.
     const live = [...this.conversations.values()].filter((c) => c.visitorId === visitorId);
     context.conversations = [...live.map((c) => ({ ...c })), ...context.conversations];
-    return { context, seq: this.lastSeq(`visitor:${visitorId}`) };
+    return { context, seq: this.log.lastSeq(`visitor:${visitorId}`) };
   }
 
   private send(
@@ -297,9 +264,9 @@ export class FakeHub implements HubConnectionSource {
       createdAt: new Date().toISOString(),
     };
     this.remember(conversation.id, text);
-    const seq = this.append(`conv:${conversation.id}`, { type: 'message.created', message });
+    const seq = this.log.append(`conv:${conversation.id}`, { type: 'message.created', message });
     Object.assign(conversation, { lastText: text, lastSeq: seq });
-    this.append(`desk:${this.siteKey}`, {
+    this.log.append(`desk:${this.siteKey}`, {
       type: 'conversation.updated',
       conversation: { ...conversation },
     });
@@ -324,14 +291,14 @@ export class FakeHub implements HubConnectionSource {
         agentName: principal.name,
         offeredTo: null,
       });
-      const seq = this.append(`conv:${conversation.id}`, {
+      const seq = this.log.append(`conv:${conversation.id}`, {
         type: 'conversation.accepted',
         conversationId: conversation.id,
         agentId: principal.principalId,
         agentName: principal.name ?? '',
       });
       conversation.lastSeq = seq;
-      this.append(`desk:${this.siteKey}`, {
+      this.log.append(`desk:${this.siteKey}`, {
         type: 'conversation.updated',
         conversation: { ...conversation },
       });
@@ -349,7 +316,7 @@ export class FakeHub implements HubConnectionSource {
       activeChats: this.activeChats(principal.principalId),
     };
     this.agents.set(agent.id, agent);
-    this.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
+    this.log.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
     return { ...agent };
   }
 
@@ -369,11 +336,11 @@ export class FakeHub implements HubConnectionSource {
       agentName: null,
       offeredTo: toAgentId ?? null,
     });
-    conversation.lastSeq = this.append(`conv:${conversation.id}`, {
+    conversation.lastSeq = this.log.append(`conv:${conversation.id}`, {
       type: 'conversation.transferred',
       conversationId: conversation.id,
     });
-    this.append(`desk:${this.siteKey}`, {
+    this.log.append(`desk:${this.siteKey}`, {
       type: 'conversation.updated',
       conversation: { ...conversation },
     });
@@ -389,11 +356,11 @@ export class FakeHub implements HubConnectionSource {
     this.authorize(principal, `conv:${conversation.id}`);
     const agentId = conversation.agentId;
     Object.assign(conversation, { status: 'closed', offeredTo: null });
-    conversation.lastSeq = this.append(`conv:${conversation.id}`, {
+    conversation.lastSeq = this.log.append(`conv:${conversation.id}`, {
       type: 'conversation.closed',
       conversationId: conversation.id,
     });
-    this.append(`desk:${this.siteKey}`, {
+    this.log.append(`desk:${this.siteKey}`, {
       type: 'conversation.updated',
       conversation: { ...conversation },
     });
@@ -424,7 +391,10 @@ export class FakeHub implements HubConnectionSource {
       createdAt: new Date().toISOString(),
     };
     this.remember(conversationId, text);
-    conversation.lastSeq = this.append(`conv:${conversationId}`, { type: 'note.created', note });
+    conversation.lastSeq = this.log.append(`conv:${conversationId}`, {
+      type: 'note.created',
+      note,
+    });
     return note;
   }
 
@@ -463,7 +433,7 @@ export class FakeHub implements HubConnectionSource {
       activeChats: this.activeChats(principal.principalId),
     };
     this.agents.set(agent.id, agent);
-    this.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
+    this.log.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
   }
 
   private agentPrincipal(agent: FakePrincipal): Principal {
@@ -513,7 +483,7 @@ export class FakeHub implements HubConnectionSource {
       offeredTo: this.longestIdle(),
     };
     this.conversations.set(conversation.id, conversation);
-    this.append(`desk:${this.siteKey}`, {
+    this.log.append(`desk:${this.siteKey}`, {
       type: 'conversation.queued',
       conversation: { ...conversation },
     });
@@ -538,90 +508,5 @@ export class FakeHub implements HubConnectionSource {
         ? kind === 'conv' || kind === 'visitor' || id === this.siteKey
         : kind === 'conv' && this.conversations.get(id)?.visitorId === principal.principalId;
     if (!allowed) throw hubError('auth.forbidden', `Not allowed to read ${stream}.`);
-  }
-
-  private lastSeq(stream: StreamName): number {
-    return this.streams.get(stream)?.length ?? 0;
-  }
-
-  private append(stream: StreamName, event: StreamEvent): number {
-    const frames = this.streams.get(stream) ?? [];
-    this.streams.set(stream, frames);
-    const frame: EventFrame = {
-      v: 1,
-      type: 'event',
-      stream,
-      seq: frames.length + 1,
-      at: new Date().toISOString(),
-      event,
-    };
-    frames.push(frame);
-    for (const deliver of this.watchers.get(stream) ?? []) deliver(frame);
-    return frame.seq;
-  }
-}
-
-/** One principal's connection to a `FakeHub`. */
-export class FakeConnection implements HubConnection {
-  status: ConnectionStatus = 'online';
-  lastError: HubError | null = null;
-  private readonly statusListeners = new Set<() => void>();
-
-  constructor(
-    readonly hub: FakeHub,
-    readonly principal: Principal,
-  ) {}
-
-  command<T extends CommandType>(
-    type: T,
-    fields: CommandFields<T>,
-    id = newCommandId(),
-  ): Promise<CommandResults[T]> {
-    return this.hub.run(this.principal, type, fields as Fields, id) as Promise<CommandResults[T]>;
-  }
-
-  subscribe(stream: StreamName, after: number, listener: StreamListener): Subscription {
-    let stop = () => {};
-    let stopped = false;
-    let lastSeq = after;
-    queueMicrotask(() => {
-      if (stopped) return;
-      try {
-        stop = this.hub.watch(this.principal, stream, after, (frame) => {
-          if (frame.seq !== lastSeq + 1) return;
-          lastSeq = frame.seq;
-          listener.onEvent(frame);
-        });
-      } catch (error) {
-        listener.onError?.(error as HubError);
-      }
-    });
-    return {
-      unsubscribe: () => {
-        stopped = true;
-        stop();
-      },
-    };
-  }
-
-  onStatusChange(listener: () => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
-  }
-
-  /** Goes through `reconnecting` and back to `online`, so widgets can show both. */
-  dropConnection(): void {
-    this.setStatus('reconnecting');
-    setTimeout(() => this.setStatus('online'), 300);
-  }
-
-  /** Shows a status for stories and tests (e.g. 'offline'). */
-  setStatus(status: ConnectionStatus): void {
-    this.status = status;
-    for (const listener of this.statusListeners) listener();
-  }
-
-  close(): void {
-    this.setStatus('offline');
   }
 }
