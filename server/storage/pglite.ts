@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { GroupCommit } from './group-commit.js';
 import { SerialQueue } from './serial-queue.js';
 import type { Queryable, Storage } from './types.js';
 
@@ -7,13 +8,14 @@ export async function openPglite(dir?: string): Promise<Storage> {
   const db = dir ? new PGlite(dir) : new PGlite();
   await db.waitReady;
   const queue = new SerialQueue();
+  const transactions = new GroupCommit(db, queue);
   let closed = false;
 
   return {
     kind: 'pglite',
     query: (sql, params) => queue.run(() => runQuery(db, sql, params)),
     exec: (sql) => queue.run(() => runExec(db, sql)),
-    transaction: (fn) => queue.run(() => db.transaction((tx) => fn(wrap(tx)))),
+    transaction: (fn) => transactions.run((tx) => fn(wrap(tx))),
     async close() {
       if (closed) return;
       closed = true;
