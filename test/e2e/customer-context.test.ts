@@ -114,8 +114,16 @@ test('the agent sees pages, products, cart and the error before anyone types', a
   await card.getByText('SO-49577').first().waitFor();
   // What they did: pages, products, the search, the cart.
   await card.locator('[part~="event"]').first().waitFor();
-  const timeline = await timelineText(agent);
-  for (const seen of ['Ridge 40 L backpack', 'Trailhead boots', 'boots', 'Checkout', 'Help']) {
+  // The last pages' batches may still be on their way (beacons, the recorder's timer):
+  // the card shows them live, so wait for them rather than read once.
+  const expected = ['Ridge 40 L backpack', 'Trailhead boots', 'boots', 'Checkout', 'Help'];
+  let timeline = '';
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+    timeline = await timelineText(agent);
+    if (expected.every((seen) => timeline.includes(seen))) break;
+    await agent.waitForTimeout(250);
+  }
+  for (const seen of expected) {
     assert.ok(timeline.includes(seen), `the timeline shows "${seen}": ${timeline.slice(0, 1000)}`);
   }
   await card.locator('[part~="cart"]').getByText('Ridge 40 L backpack').waitFor();
