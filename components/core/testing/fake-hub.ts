@@ -18,6 +18,7 @@ import { newCommandId } from '../hub/command-id.js';
 import type { HubConnectionSource, HubError, Principal } from '../hub/hub-connection.js';
 import { FakeConnection } from './fake-connection.js';
 import { FakeEventLog } from './fake-event-log.js';
+import { FakeAgents } from './fake-agents.js';
 import { FakeContexts } from './fake-contexts.js';
 
 export interface FakePrincipal {
@@ -45,7 +46,6 @@ export class FakeHub implements HubConnectionSource {
   private readonly log = new FakeEventLog();
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly contexts = new FakeContexts(this.log);
-  private readonly agents = new Map<string, AgentPresence>();
   /** Texts of messages and notes per conversation, for `conversations.search`. */
   private readonly texts = new Map<string, string[]>();
 
@@ -55,6 +55,7 @@ export class FakeHub implements HubConnectionSource {
   readonly maxChatsPerAgent: number;
   /** The site's canned responses. */
   readonly cannedResponses: CannedResponse[];
+  private readonly agents: FakeAgents;
 
   constructor(
     options: {
@@ -68,6 +69,12 @@ export class FakeHub implements HubConnectionSource {
     this.latencyMs = options.latencyMs ?? 0;
     this.maxChatsPerAgent = options.maxChatsPerAgent ?? 3;
     this.cannedResponses = options.cannedResponses ?? [];
+    this.agents = new FakeAgents({
+      siteKey: this.siteKey,
+      log: this.log,
+      conversations: this.conversations,
+      maxChatsPerAgent: this.maxChatsPerAgent,
+    });
   }
 
   /** A connection for a visitor or an agent, online at once. */
@@ -100,7 +107,7 @@ export class FakeHub implements HubConnectionSource {
     text: string,
     agent: FakePrincipal = { id: 'agent-2', name: 'Sam' },
   ): void {
-    const principal = this.agentPrincipal(agent);
+    const principal = this.agents.principal(agent);
     if (this.conversations.get(conversationId)?.status === 'waiting')
       this.accept(principal, { conversationId });
     this.send(principal, { conversationId, text });
@@ -108,14 +115,16 @@ export class FakeHub implements HubConnectionSource {
 
   /** Plays another agent changing presence (they appear on the desk). */
   agentPresence(agent: FakePrincipal, status: AgentStatus): AgentPresence {
-    return this.presence(this.agentPrincipal(agent), { status });
+    return this.agents.setPresence(this.agents.principal(agent), status);
   }
 
   /** Plays the handling agent (or the hub's routing) closing a conversation. */
   closeConversation(conversationId: string): void {
     const conversation = this.conversations.get(conversationId);
     if (!conversation || conversation.status === 'closed') return;
-    this.close(this.agentPrincipal({ id: conversation.agentId ?? 'agent-2' }), { conversationId });
+    this.close(this.agents.principal({ id: conversation.agentId ?? 'agent-2' }), {
+      conversationId,
+    });
   }
 
   /**
@@ -184,7 +193,7 @@ export class FakeHub implements HubConnectionSource {
       case 'chat.accept':
         return this.accept(principal, fields);
       case 'agent.presence':
-        return { agent: this.presence(principal, fields) };
+        return { agent: this.agents.setPresence(principal, fields.status as AgentStatus) };
       case 'chat.transfer':
         return this.transfer(principal, fields, id);
       case 'chat.close':
@@ -202,7 +211,7 @@ export class FakeHub implements HubConnectionSource {
           conversations: [...this.conversations.values()]
             .filter((c) => c.status !== 'closed')
             .map((c) => ({ ...c })),
-          agents: [...this.agents.values()].map((a) => ({ ...a })),
+          agents: this.agents.list(),
           maxChatsPerAgent: this.maxChatsPerAgent,
           cannedResponses: this.cannedResponses,
         } satisfies CommandResults['desk.snapshot'];
@@ -283,7 +292,7 @@ export class FakeHub implements HubConnectionSource {
     if (conversation.status === 'closed')
       throw hubError('conversation.closed', 'The conversation is closed.');
     if (!conversation.agentId) {
-      if (this.activeChats(principal.principalId) >= this.maxChatsPerAgent)
+      if (this.agents.activeChats(principal.principalId) >= this.maxChatsPerAgent)
         throw hubError('agent.at_capacity', 'You already handle the most conversations allowed.');
       Object.assign(conversation, {
         status: 'active',
@@ -302,22 +311,9 @@ export class FakeHub implements HubConnectionSource {
         type: 'conversation.updated',
         conversation: { ...conversation },
       });
-      this.announceAgent(principal);
+      this.agents.announce(principal);
     }
     return { conversation: { ...conversation } };
-  }
-
-  private presence(principal: Principal, fields: Fields): AgentPresence {
-    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
-    const agent: AgentPresence = {
-      id: principal.principalId,
-      name: principal.name,
-      status: fields.status as AgentStatus,
-      activeChats: this.activeChats(principal.principalId),
-    };
-    this.agents.set(agent.id, agent);
-    this.log.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
-    return { ...agent };
   }
 
   private transfer(
@@ -344,7 +340,7 @@ export class FakeHub implements HubConnectionSource {
       type: 'conversation.updated',
       conversation: { ...conversation },
     });
-    this.announceAgent(principal);
+    this.agents.announce(principal);
     return { conversation: { ...conversation } };
   }
 
@@ -364,7 +360,7 @@ export class FakeHub implements HubConnectionSource {
       type: 'conversation.updated',
       conversation: { ...conversation },
     });
-    if (agentId) this.announceAgent(this.agentPrincipal({ id: agentId }));
+    if (agentId) this.agents.announce(this.agents.principal({ id: agentId }));
     return { conversation: { ...conversation } };
   }
 
@@ -418,33 +414,6 @@ export class FakeHub implements HubConnectionSource {
     return conversation;
   }
 
-  private activeChats(agentId: string): number {
-    return [...this.conversations.values()].filter(
-      (c) => c.status === 'active' && c.agentId === agentId,
-    ).length;
-  }
-
-  private announceAgent(principal: Principal): void {
-    const known = this.agents.get(principal.principalId);
-    const agent: AgentPresence = {
-      id: principal.principalId,
-      name: principal.name,
-      status: known?.status ?? 'away',
-      activeChats: this.activeChats(principal.principalId),
-    };
-    this.agents.set(agent.id, agent);
-    this.log.append(`desk:${this.siteKey}`, { type: 'agent.updated', agent: { ...agent } });
-  }
-
-  private agentPrincipal(agent: FakePrincipal): Principal {
-    return {
-      role: 'agent',
-      principalId: agent.id,
-      name: agent.name ?? this.agents.get(agent.id)?.name ?? null,
-      siteKey: this.siteKey,
-    };
-  }
-
   private remember(conversationId: string, text: string): void {
     this.texts.set(conversationId, [...(this.texts.get(conversationId) ?? []), text]);
   }
@@ -480,7 +449,7 @@ export class FakeHub implements HubConnectionSource {
       createdAt: new Date().toISOString(),
       lastText: null,
       lastSeq: 0,
-      offeredTo: this.longestIdle(),
+      offeredTo: this.agents.longestIdle(),
     };
     this.conversations.set(conversation.id, conversation);
     this.log.append(`desk:${this.siteKey}`, {
@@ -488,14 +457,6 @@ export class FakeHub implements HubConnectionSource {
       conversation: { ...conversation },
     });
     return conversation;
-  }
-
-  /** The fake's routing: the first available agent below the limit, in the order they appeared. */
-  private longestIdle(): string | null {
-    const agent = [...this.agents.values()].find(
-      (a) => a.status === 'available' && this.activeChats(a.id) < this.maxChatsPerAgent,
-    );
-    return agent?.id ?? null;
   }
 
   private authorize(principal: Principal, stream: StreamName): void {
