@@ -61,6 +61,15 @@ function timelineText(page: Page): Promise<string> {
   })()`);
 }
 
+/**
+ * A moment on the page, as a person takes: the recorder starts after the page's scripts
+ * and reads the page a tick later, so a page left within milliseconds leaves no trace.
+ */
+async function dwell(page: Page) {
+  await page.waitForFunction(() => customElements.get('cx-journey') !== undefined);
+  await page.waitForTimeout(500);
+}
+
 /** Journey requests a page sends, so a test can wait for the recorder's batches. */
 function journeyRequests(page: Page): string[] {
   const bodies: string[] = [];
@@ -84,10 +93,13 @@ test('the agent sees pages, products, cart and the error before anyone types', a
   await customer.getByRole('button', { name: 'Add to cart' }).click();
   await customer.getByRole('status').getByText('is in your cart').waitFor();
   await customer.goto(`${hub.url}/search.html?q=boots`);
+  await dwell(customer);
   await customer.getByRole('link', { name: 'Trailhead boots' }).click();
   await customer.getByRole('heading', { name: 'Trailhead boots' }).waitFor();
+  await dwell(customer);
   await customer.goto(`${hub.url}/help.html`);
   await customer.getByRole('heading', { name: 'Help and contact' }).waitFor();
+  await dwell(customer);
   await customer.goto(`${hub.url}/cart.html`);
   await customer.getByRole('link', { name: 'Go to checkout' }).click();
   await customer.getByLabel('Full name').fill('Jamie Rivera');
