@@ -20,6 +20,7 @@ import { FakeConnection } from './fake-connection.js';
 import { FakeEventLog } from './fake-event-log.js';
 import { FakeAgents } from './fake-agents.js';
 import { FakeContexts } from './fake-contexts.js';
+import { FakeConversationCommands } from './fake-conversation-commands.js';
 
 export interface FakePrincipal {
   id: string;
@@ -46,8 +47,6 @@ export class FakeHub implements HubConnectionSource {
   private readonly log = new FakeEventLog();
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly contexts = new FakeContexts(this.log);
-  /** Texts of messages and notes per conversation, for `conversations.search`. */
-  private readonly texts = new Map<string, string[]>();
 
   /** Delay before each command is answered, to show pending states. */
   readonly latencyMs: number;
@@ -56,6 +55,7 @@ export class FakeHub implements HubConnectionSource {
   /** The site's canned responses. */
   readonly cannedResponses: CannedResponse[];
   private readonly agents: FakeAgents;
+  private readonly commands: FakeConversationCommands;
 
   constructor(
     options: {
@@ -74,6 +74,14 @@ export class FakeHub implements HubConnectionSource {
       log: this.log,
       conversations: this.conversations,
       maxChatsPerAgent: this.maxChatsPerAgent,
+    });
+    this.commands = new FakeConversationCommands({
+      siteKey: this.siteKey,
+      maxChatsPerAgent: this.maxChatsPerAgent,
+      conversations: this.conversations,
+      log: this.log,
+      agents: this.agents,
+      authorize: (principal, stream) => this.authorize(principal, stream),
     });
   }
 
@@ -109,7 +117,7 @@ export class FakeHub implements HubConnectionSource {
   ): void {
     const principal = this.agents.principal(agent);
     if (this.conversations.get(conversationId)?.status === 'waiting')
-      this.accept(principal, { conversationId });
+      this.commands.accept(principal, { conversationId });
     this.send(principal, { conversationId, text });
   }
 
@@ -122,7 +130,7 @@ export class FakeHub implements HubConnectionSource {
   closeConversation(conversationId: string): void {
     const conversation = this.conversations.get(conversationId);
     if (!conversation || conversation.status === 'closed') return;
-    this.close(this.agents.principal({ id: conversation.agentId ?? 'agent-2' }), {
+    this.commands.close(this.agents.principal({ id: conversation.agentId ?? 'agent-2' }), {
       conversationId,
     });
   }
@@ -191,19 +199,24 @@ export class FakeHub implements HubConnectionSource {
       case 'chat.send':
         return this.send(principal, fields, id);
       case 'chat.accept':
-        return this.accept(principal, fields);
+        return this.commands.accept(principal, fields);
       case 'agent.presence':
         return { agent: this.agents.setPresence(principal, fields.status as AgentStatus) };
       case 'chat.transfer':
-        return this.transfer(principal, fields, id);
+        return this.commands.transfer(principal, fields, id);
       case 'chat.close':
-        return this.close(principal, fields);
+        return this.commands.close(principal, fields);
       case 'chat.note': {
-        const note = this.note(principal, String(fields.conversationId), String(fields.text), id);
+        const note = this.commands.note(
+          principal,
+          String(fields.conversationId),
+          String(fields.text),
+          id,
+        );
         return { note, seq: this.log.lastSeq(`conv:${note.conversationId}`) };
       }
       case 'conversations.search':
-        return this.search(principal, String(fields.query ?? ''));
+        return this.commands.search(principal, String(fields.query ?? ''));
       case 'desk.snapshot':
         if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
         return {
@@ -272,7 +285,7 @@ export class FakeHub implements HubConnectionSource {
       text,
       createdAt: new Date().toISOString(),
     };
-    this.remember(conversation.id, text);
+    this.commands.remember(conversation.id, text);
     const seq = this.log.append(`conv:${conversation.id}`, { type: 'message.created', message });
     Object.assign(conversation, { lastText: text, lastSeq: seq });
     this.log.append(`desk:${this.siteKey}`, {
@@ -280,142 +293,6 @@ export class FakeHub implements HubConnectionSource {
       conversation: { ...conversation },
     });
     return { conversationId: conversation.id, message, seq };
-  }
-
-  private accept(principal: Principal, fields: Fields): CommandResults['chat.accept'] {
-    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
-    const conversation = this.conversations.get(String(fields.conversationId));
-    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
-    if (conversation.agentId && conversation.agentId !== principal.principalId) {
-      throw hubError('conversation.already_accepted', 'Another agent accepted first.');
-    }
-    if (conversation.status === 'closed')
-      throw hubError('conversation.closed', 'The conversation is closed.');
-    if (!conversation.agentId) {
-      if (this.agents.activeChats(principal.principalId) >= this.maxChatsPerAgent)
-        throw hubError('agent.at_capacity', 'You already handle the most conversations allowed.');
-      Object.assign(conversation, {
-        status: 'active',
-        agentId: principal.principalId,
-        agentName: principal.name,
-        offeredTo: null,
-      });
-      const seq = this.log.append(`conv:${conversation.id}`, {
-        type: 'conversation.accepted',
-        conversationId: conversation.id,
-        agentId: principal.principalId,
-        agentName: principal.name ?? '',
-      });
-      conversation.lastSeq = seq;
-      this.log.append(`desk:${this.siteKey}`, {
-        type: 'conversation.updated',
-        conversation: { ...conversation },
-      });
-      this.agents.announce(principal);
-    }
-    return { conversation: { ...conversation } };
-  }
-
-  private transfer(
-    principal: Principal,
-    fields: Fields,
-    id: string,
-  ): CommandResults['chat.transfer'] {
-    const conversation = this.handled(principal, String(fields.conversationId));
-    const toAgentId = fields.toAgentId as string | undefined;
-    if (toAgentId && !this.agents.has(toAgentId))
-      throw hubError('agent.not_found', `No agent ${toAgentId} on this site.`);
-    this.note(principal, conversation.id, String(fields.note ?? ''), id);
-    Object.assign(conversation, {
-      status: 'waiting',
-      agentId: null,
-      agentName: null,
-      offeredTo: toAgentId ?? null,
-    });
-    conversation.lastSeq = this.log.append(`conv:${conversation.id}`, {
-      type: 'conversation.transferred',
-      conversationId: conversation.id,
-    });
-    this.log.append(`desk:${this.siteKey}`, {
-      type: 'conversation.updated',
-      conversation: { ...conversation },
-    });
-    this.agents.announce(principal);
-    return { conversation: { ...conversation } };
-  }
-
-  private close(principal: Principal, fields: Fields): CommandResults['chat.close'] {
-    const conversation = this.conversations.get(String(fields.conversationId));
-    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
-    if (conversation.status === 'closed')
-      throw hubError('conversation.closed', 'The conversation is closed.');
-    this.authorize(principal, `conv:${conversation.id}`);
-    const agentId = conversation.agentId;
-    Object.assign(conversation, { status: 'closed', offeredTo: null });
-    conversation.lastSeq = this.log.append(`conv:${conversation.id}`, {
-      type: 'conversation.closed',
-      conversationId: conversation.id,
-    });
-    this.log.append(`desk:${this.siteKey}`, {
-      type: 'conversation.updated',
-      conversation: { ...conversation },
-    });
-    if (agentId) this.agents.announce(this.agents.principal({ id: agentId }));
-    return { conversation: { ...conversation } };
-  }
-
-  private note(
-    principal: Principal,
-    conversationId: string,
-    text: string,
-    id: string,
-  ): ChatMessage {
-    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
-    const conversation = this.conversations.get(conversationId);
-    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
-    if (!text.trim()) throw hubError('protocol.invalid_message', 'text must be 1–4000 characters');
-    const note: ChatMessage = {
-      id: newCommandId(),
-      conversationId,
-      clientMessageId: id,
-      author: {
-        role: 'agent',
-        id: principal.principalId,
-        ...(principal.name ? { name: principal.name } : {}),
-      },
-      text,
-      createdAt: new Date().toISOString(),
-    };
-    this.remember(conversationId, text);
-    conversation.lastSeq = this.log.append(`conv:${conversationId}`, {
-      type: 'note.created',
-      note,
-    });
-    return note;
-  }
-
-  private search(principal: Principal, query: string): CommandResults['conversations.search'] {
-    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
-    const needle = query.trim().toLowerCase();
-    if (!needle) throw hubError('protocol.invalid_message', 'conversations.search: query is blank');
-    const found = [...this.conversations.values()]
-      .filter((c) => this.texts.get(c.id)?.some((text) => text.toLowerCase().includes(needle)))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return { conversations: found.slice(0, 50).map((c) => ({ ...c })) };
-  }
-
-  /** Only the handling agent may transfer an active conversation. */
-  private handled(principal: Principal, conversationId: string): ConversationSummary {
-    if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
-    const conversation = this.conversations.get(conversationId);
-    if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
-    if (conversation.status !== 'active' || conversation.agentId !== principal.principalId)
-      throw hubError('auth.forbidden', 'Only the handling agent may do this.');
-    return conversation;
-  }
-
-  private remember(conversationId: string, text: string): void {
-    this.texts.set(conversationId, [...(this.texts.get(conversationId) ?? []), text]);
   }
 
   private conversationFor(
