@@ -12,9 +12,31 @@ export interface ChatMessage {
   /** The client's idempotency key for the send that created it. */
   clientMessageId: string;
   author: { role: Role; id: string; name?: string };
+  /** May be empty when the message carries attachments. */
   text: string;
   /** ISO 8601, hub clock. */
   createdAt: string;
+  /** Agent messages: buttons the visitor may tap to answer with that label. */
+  quickReplies?: string[];
+  /** Files uploaded before the send (images, PDFs). */
+  attachments?: AttachmentRef[];
+}
+
+/** What a message carries besides its text; the hub checks each part. */
+export interface MessageExtras {
+  quickReplies?: string[];
+  attachments?: AttachmentRef[];
+}
+
+/** A file attached to a message. `url` is signed by the hub and served as a download. */
+export interface AttachmentRef {
+  id: string;
+  /** The file name as uploaded, for display only. */
+  name: string;
+  /** The type the hub found in the file's bytes (never the name's extension). */
+  type: string;
+  size: number;
+  url: string;
 }
 
 export interface ConversationSummary {

@@ -3,3 +3,4 @@ export type * from './chat.js';
 export type * from './messages.js';
 export type * from './journey.js';
 export type * from './context.js';
+export type * from './widget.js';

@@ -36,7 +36,12 @@ export interface ChatSendCommand extends CommandBase {
   type: 'chat.send';
   /** Omit to continue the visitor's open conversation or start a new one (visitors only). */
   conversationId?: string;
+  /** 1–4000 characters; may be empty when `attachmentIds` is given. */
   text: string;
+  /** Agents only: labels of buttons the visitor may tap to answer. */
+  quickReplies?: string[];
+  /** Ids returned by `POST /api/v1/attachments` for this principal. */
+  attachmentIds?: string[];
 }
 export interface ChatAcceptCommand extends CommandBase {
   type: 'chat.accept';

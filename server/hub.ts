@@ -14,6 +14,7 @@ import { healthRoutes } from './http/health.js';
 import { journeyRoutes, startRetention } from './journey/index.js';
 import { staticRoutes } from './http/static-files.js';
 import { Heartbeat, realtimeRoutes } from './realtime/index.js';
+import { widgetParts, widgetRoutes } from './sites/index.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface HubOptions {
@@ -139,6 +140,7 @@ async function buildApp(
     authorizeStream: authorizeChatStream,
     sessions: deps.sessions,
   });
+  await app.register(widgetRoutes, { config: deps.config, parts: widgetParts });
   await app.register(journeyRoutes, {
     config: deps.config,
     storage: deps.storage,

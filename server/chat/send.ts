@@ -11,6 +11,7 @@ import {
   type ConversationRow,
 } from './conversation-store.js';
 import { conversationUpdated } from './desk-events.js';
+import { messageExtras } from './message-extras.js';
 import { insertMessage } from './message-store.js';
 import { takeLongestIdle } from './presence-store.js';
 import { chatSendSchema } from './schemas.js';
@@ -40,7 +41,8 @@ async function send(
   command: Record<string, unknown>,
   settingsOf: DeskSettingsOf,
 ): Promise<{ result: unknown; events: EventFrame[] }> {
-  const text = checkedText(command.text as string);
+  const extras = await messageExtras(tx, principal, command);
+  const text = checkedText(command.text as string, !!extras?.attachments?.length);
   const requestedId = command.conversationId as string | undefined;
   const events: EventFrame[] = [];
 
@@ -55,7 +57,15 @@ async function send(
   if (!conversation)
     throw new HubError('protocol.invalid_message', 'an agent must name the conversationId');
 
-  const message = await insertMessage(tx, conversation.id, principal, commandId, text);
+  const message = await insertMessage(
+    tx,
+    conversation.id,
+    principal,
+    commandId,
+    text,
+    false,
+    extras,
+  );
   const created = await appendEvent(tx, conversationStream(conversation.id), {
     type: 'message.created',
     message,
@@ -87,10 +97,11 @@ async function send(
   return { result: { conversationId: conversation.id, message, seq: created.seq }, events };
 }
 
-export function checkedText(raw: string): string {
+/** Trimmed text of 1–4000 characters; empty is allowed when the message carries files. */
+export function checkedText(raw: string, allowEmpty = false): string {
   const text = raw.trim();
   const length = [...text].length;
-  if (length < 1 || length > maxTextLength) {
+  if ((length < 1 && !allowEmpty) || length > maxTextLength) {
     throw new HubError('protocol.invalid_message', `text must be 1–${maxTextLength} characters`);
   }
   return text;
