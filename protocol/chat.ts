@@ -101,3 +101,23 @@ export type VisitorEvent = {
 };
 
 export type StreamEvent = ConversationEvent | DeskEvent | VisitorEvent;
+
+/**
+ * Ephemeral news on a stream: not stored and without a seq, so only the sockets subscribed
+ * at that moment get it, and a late one is simply stale. For what is true only now.
+ */
+export type StreamSignal =
+  /** Someone is typing in a conversation (`conv:` streams); `active: false` when they stopped. */
+  | {
+      type: 'typing';
+      conversationId: string;
+      author: { role: Role; id: string; name?: string };
+      active: boolean;
+    }
+  /** A waiting conversation's place in its queue (`conv:` streams). */
+  | {
+      type: 'queue.position';
+      conversationId: string;
+      position: number;
+      etaSeconds: number | null;
+    };

@@ -8,6 +8,7 @@ import type {
   ConversationSummary,
   Role,
   StreamEvent,
+  StreamSignal,
 } from './chat.js';
 import type { CustomerContext } from './context.js';
 
@@ -158,7 +159,15 @@ export interface EventFrame {
   event: StreamEvent;
 }
 
-export type ServerFrame = AckFrame | ErrorFrame | EventFrame;
+/** An ephemeral signal on a stream the socket subscribed to (see `StreamSignal`). */
+export interface SignalFrame {
+  v: ProtocolVersion;
+  type: 'signal';
+  stream: StreamName;
+  signal: StreamSignal;
+}
+
+export type ServerFrame = AckFrame | ErrorFrame | EventFrame | SignalFrame;
 
 /** HTTP: POST /api/v1/visitors */
 export interface VisitorTokenResponse {

@@ -1,4 +1,4 @@
-import type { EventFrame } from '../../protocol/index.js';
+import type { EventFrame, StreamName, StreamSignal } from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
 import type { Queryable, Storage } from '../storage/index.js';
 
@@ -31,7 +31,21 @@ export interface ReadCommand {
   run(storage: Storage, principal: Principal, command: Command): Promise<unknown>;
 }
 
-export type CommandHandler = EffectCommand | ReadCommand;
+/**
+ * A command that only tells the subscribers of some streams something ephemeral (typing):
+ * nothing is stored, so a retry simply tells them again.
+ */
+export interface SignalCommand {
+  kind: 'signal';
+  schema: object;
+  run(
+    storage: Storage,
+    principal: Principal,
+    command: Command,
+  ): Promise<{ result: unknown; signals: { stream: StreamName; signal: StreamSignal }[] }>;
+}
+
+export type CommandHandler = EffectCommand | ReadCommand | SignalCommand;
 
 /** Rewrites each frame of a stream before it reaches one subscriber (e.g. hides agents-only events). */
 export type FrameView = (frame: EventFrame) => EventFrame;

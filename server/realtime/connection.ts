@@ -5,7 +5,7 @@ import type { EventBus } from '../bus/index.js';
 import type { SiteConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
 import type { Storage } from '../storage/index.js';
-import { lastSeq, readEvents } from '../streams/index.js';
+import { lastSeq, publishSignal, readEvents } from '../streams/index.js';
 import type { Command, CommandHandler, SessionHooks, StreamAuthorizer } from './command-types.js';
 import type { FrameParser } from './frames.js';
 import { FrameError } from './frames.js';
@@ -101,6 +101,11 @@ export class Connection {
     }
     const handler = this.deps.commands[command.type]!;
     if (handler.kind === 'read') return handler.run(this.deps.storage, principal, command);
+    if (handler.kind === 'signal') {
+      const { result, signals } = await handler.run(this.deps.storage, principal, command);
+      for (const { stream, signal } of signals) await publishSignal(this.deps.bus, stream, signal);
+      return result;
+    }
     const { result, events } = await runOnce(this.deps.storage, principal, command, (tx) =>
       handler.run(tx, principal, command),
     );
@@ -119,6 +124,7 @@ export class Connection {
       bus: this.deps.bus,
       read: (name, from, limit) => readEvents(this.deps.storage, name, from, limit),
       send: (frame: EventFrame) => this.#send(view ? view(frame) : frame),
+      sendSignal: (frame) => this.#send(frame),
       onError: (error) => this.deps.log.error({ err: error, stream }, 'stream catch-up failed'),
     });
     this.#subscriptions.set(stream, subscription);

@@ -1,5 +1,6 @@
-import type { EventFrame, StreamName } from '../../protocol/index.js';
+import type { EventFrame, SignalFrame, StreamName } from '../../protocol/index.js';
 import type { EventBus } from '../bus/index.js';
+import { signalTopic } from '../streams/signals.js';
 
 const replayPageSize = 500;
 
@@ -14,6 +15,7 @@ export class StreamSubscription {
   #catchingUp = false;
   #stopped = false;
   readonly #unsubscribe: () => void;
+  readonly #unsubscribeSignals: () => void;
 
   constructor(
     readonly stream: StreamName,
@@ -22,6 +24,8 @@ export class StreamSubscription {
       bus: EventBus;
       read: (stream: StreamName, after: number, limit: number) => Promise<EventFrame[]>;
       send: (frame: EventFrame) => void;
+      /** Signals are passed on as they come: they have no seq and are never replayed. */
+      sendSignal: (frame: SignalFrame) => void;
       onError: (error: unknown) => void;
     },
   ) {
@@ -31,6 +35,9 @@ export class StreamSubscription {
     this.#unsubscribe = deps.bus.subscribe(stream, (payload) =>
       this.#onLive(payload as EventFrame),
     );
+    this.#unsubscribeSignals = deps.bus.subscribe(signalTopic(stream), (payload) => {
+      if (!this.#stopped) deps.sendSignal(payload as SignalFrame);
+    });
   }
 
   /** Sends the stored events after the last one sent, then everything buffered meanwhile. */
@@ -53,6 +60,7 @@ export class StreamSubscription {
     this.#stopped = true;
     this.#pending = [];
     this.#unsubscribe();
+    this.#unsubscribeSignals();
   }
 
   async #sendStored(): Promise<void> {

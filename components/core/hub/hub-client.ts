@@ -183,6 +183,10 @@ export class HubClient implements HubConnection {
       this.streams.deliver(frame as EventFrame);
       return;
     }
+    if (frame.type === 'signal') {
+      this.streams.signal(frame);
+      return;
+    }
     if (frame.id === undefined) return;
     const reply = this.replies.get(frame.id);
     if (reply) {

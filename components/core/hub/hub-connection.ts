@@ -4,6 +4,7 @@ import type {
   ClientCommand,
   EventFrame,
   Role,
+  SignalFrame,
   StreamName,
 } from '../../../protocol/index.js';
 
@@ -28,6 +29,8 @@ export interface HubError {
 export interface StreamListener {
   /** Each event of the stream exactly once, in seq order. */
   onEvent(frame: EventFrame): void;
+  /** Ephemeral news while subscribed (typing, queue position); never replayed. */
+  onSignal?(frame: SignalFrame): void;
   /** The hub refused the subscription (e.g. `stream.gap`, `auth.forbidden`). */
   onError?(error: HubError): void;
 }

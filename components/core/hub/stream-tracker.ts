@@ -1,4 +1,4 @@
-import type { EventFrame, StreamName } from '../../../protocol/index.js';
+import type { EventFrame, SignalFrame, StreamName } from '../../../protocol/index.js';
 import type { HubError, StreamListener } from './hub-connection.js';
 
 interface ListenerState {
@@ -53,6 +53,11 @@ export class StreamTracker {
       entry.listener.onEvent(frame);
     }
     if (hole && !state.resyncing) this.resync(frame.stream, state);
+  }
+
+  signal(frame: SignalFrame): void {
+    for (const entry of this.streams.get(frame.stream)?.listeners ?? [])
+      entry.listener.onSignal?.(frame);
   }
 
   /** The hub answered a subscribe for `stream`. */

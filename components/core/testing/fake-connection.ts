@@ -2,6 +2,7 @@ import type {
   CommandResults,
   CommandType,
   EventFrame,
+  SignalFrame,
   StreamName,
 } from '../../../protocol/index.js';
 import { newCommandId } from '../hub/command-id.js';
@@ -25,6 +26,7 @@ export interface FakeHubCore {
     stream: StreamName,
     after: number,
     deliver: (frame: EventFrame) => void,
+    onSignal?: (frame: SignalFrame) => void,
   ): () => void;
 }
 
@@ -54,11 +56,17 @@ export class FakeConnection implements HubConnection {
     queueMicrotask(() => {
       if (stopped) return;
       try {
-        stop = this.hub.watch(this.principal, stream, after, (frame) => {
-          if (frame.seq !== lastSeq + 1) return;
-          lastSeq = frame.seq;
-          listener.onEvent(frame);
-        });
+        stop = this.hub.watch(
+          this.principal,
+          stream,
+          after,
+          (frame) => {
+            if (frame.seq !== lastSeq + 1) return;
+            lastSeq = frame.seq;
+            listener.onEvent(frame);
+          },
+          listener.onSignal?.bind(listener),
+        );
       } catch (error) {
         listener.onError?.(error as HubError);
       }

@@ -1,9 +1,16 @@
-import type { EventFrame, StreamEvent, StreamName } from '../../../protocol/index.js';
+import type {
+  EventFrame,
+  SignalFrame,
+  StreamEvent,
+  StreamName,
+  StreamSignal,
+} from '../../../protocol/index.js';
 
 /** The fake hub's streams: events with seq numbers from 1, replayed and then delivered live. */
 export class FakeEventLog {
   private readonly streams = new Map<StreamName, EventFrame[]>();
   private readonly watchers = new Map<StreamName, Set<(frame: EventFrame) => void>>();
+  private readonly signalWatchers = new Map<StreamName, Set<(frame: SignalFrame) => void>>();
 
   lastSeq(stream: StreamName): number {
     return this.streams.get(stream)?.length ?? 0;
@@ -26,12 +33,33 @@ export class FakeEventLog {
     return frame.seq;
   }
 
-  /** Stored events after `after`, then live ones, until the returned stop is called. */
-  watch(stream: StreamName, after: number, deliver: (frame: EventFrame) => void): () => void {
-    for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) deliver(frame);
-    let set = this.watchers.get(stream);
-    if (!set) this.watchers.set(stream, (set = new Set()));
-    set.add(deliver);
-    return () => set.delete(deliver);
+  /** Tells the watchers of `stream` right now; nothing is stored (as the hub's signals). */
+  signal(stream: StreamName, signal: StreamSignal): void {
+    const frame: SignalFrame = { v: 1, type: 'signal', stream, signal };
+    for (const deliver of this.signalWatchers.get(stream) ?? []) deliver(frame);
   }
+
+  /** Stored events after `after`, then live ones (and signals), until the returned stop is called. */
+  watch(
+    stream: StreamName,
+    after: number,
+    deliver: (frame: EventFrame) => void,
+    onSignal?: (frame: SignalFrame) => void,
+  ): () => void {
+    for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) deliver(frame);
+    const set = watchers(this.watchers, stream);
+    set.add(deliver);
+    const signals = watchers(this.signalWatchers, stream);
+    if (onSignal) signals.add(onSignal);
+    return () => {
+      set.delete(deliver);
+      if (onSignal) signals.delete(onSignal);
+    };
+  }
+}
+
+function watchers<T>(map: Map<StreamName, Set<T>>, stream: StreamName): Set<T> {
+  let set = map.get(stream);
+  if (!set) map.set(stream, (set = new Set()));
+  return set;
 }

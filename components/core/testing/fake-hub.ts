@@ -11,7 +11,10 @@ import type {
   EventFrame,
   JourneyEvent,
   Role,
+  SignalFrame,
   StoredJourneyEvent,
+  StreamSignal,
+  WidgetSettings,
   StreamName,
 } from '../../../protocol/index.js';
 import { newCommandId } from '../hub/command-id.js';
@@ -43,6 +46,8 @@ const hubError = (code: string, message: string): HubError => ({ code, message }
  */
 export class FakeHub implements HubConnectionSource {
   readonly siteKey: string;
+  /** Parts of the widget settings; tests may change them before a widget asks. */
+  widget: Record<string, unknown>;
   private readonly conversations = new Map<string, ConversationSummary>();
   private readonly log = new FakeEventLog();
   private readonly results = new Map<string, Promise<unknown>>();
@@ -63,8 +68,11 @@ export class FakeHub implements HubConnectionSource {
       latencyMs?: number;
       maxChatsPerAgent?: number;
       cannedResponses?: CannedResponse[];
+      /** The site's public widget settings parts (pre-chat form, hours, ...), as the hub's route gives them. */
+      widget?: Record<string, unknown>;
     } = {},
   ) {
+    this.widget = options.widget ?? {};
     this.siteKey = options.siteKey ?? 'demo';
     this.latencyMs = options.latencyMs ?? 0;
     this.maxChatsPerAgent = options.maxChatsPerAgent ?? 3;
@@ -177,12 +185,23 @@ export class FakeHub implements HubConnectionSource {
     return result;
   }
 
+  /** What `GET /api/v1/sites/:siteKey/widget` answers; widgets read it through `widgetSettings()`. */
+  widgetSettings(): WidgetSettings {
+    return { siteKey: this.siteKey, ...this.widget };
+  }
+
+  /** Sends an ephemeral signal (typing, queue position) to whoever watches `stream` now. */
+  signal(stream: StreamName, signal: StreamSignal): void {
+    this.log.signal(stream, signal);
+  }
+
   /** Stored events of `stream` after `after`, then live ones, until the returned stop is called. */
   watch(
     principal: Principal,
     stream: StreamName,
     after: number,
     deliver: (frame: EventFrame) => void,
+    onSignal?: (frame: SignalFrame) => void,
   ): () => void {
     this.authorize(principal, stream);
     // As the hub does: a visitor gets `hidden` in place of an agents-only event.
@@ -191,7 +210,7 @@ export class FakeHub implements HubConnectionSource {
         ? { ...frame, event: { type: 'hidden' } }
         : frame;
     const viewed = (frame: EventFrame) => deliver(view(frame));
-    return this.log.watch(stream, after, viewed);
+    return this.log.watch(stream, after, viewed, onSignal);
   }
 
   private handle(principal: Principal, type: CommandType, fields: Fields, id: string): unknown {
