@@ -43,6 +43,16 @@ export interface ChatSendCommand extends CommandBase {
   quickReplies?: string[];
   /** Ids returned by `POST /api/v1/attachments` for this principal. */
   attachmentIds?: string[];
+  /** Visitors: how to open the conversation when this send starts one (ignored otherwise). */
+  start?: ConversationStart;
+}
+
+/** What a visitor chooses before the first message: the queue, and the pre-chat form's answers. */
+export interface ConversationStart {
+  /** One of the site's queues; default its first. */
+  queueId?: string;
+  /** Pre-chat answers by field name (`name`, `email`, `topic`, ...), as configured for the site. */
+  prechat?: Record<string, string>;
 }
 export interface ChatAcceptCommand extends CommandBase {
   type: 'chat.accept';

@@ -10,6 +10,18 @@ export const chatSendSchema = commandSchema(
     conversationId: entityId,
     quickReplies: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 400 } },
     attachmentIds: { type: 'array', maxItems: 10, items: entityId },
+    start: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        queueId: entityId,
+        prechat: {
+          type: 'object',
+          maxProperties: 20,
+          additionalProperties: { type: 'string', maxLength: 1000 },
+        },
+      },
+    },
   },
   ['text'],
 );

@@ -1,4 +1,4 @@
-import type { EventFrame } from '../../protocol/index.js';
+import type { ConversationStart, EventFrame } from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
 import { HubError } from '../errors.js';
 import type { EffectCommand } from '../realtime/command-types.js';
@@ -11,6 +11,7 @@ import {
   type ConversationRow,
 } from './conversation-store.js';
 import { conversationUpdated } from './desk-events.js';
+import { startConversation } from './conversation-start.js';
 import { messageExtras } from './message-extras.js';
 import { insertMessage } from './message-store.js';
 import { takeLongestIdle } from './presence-store.js';
@@ -72,6 +73,7 @@ async function send(
   });
   events.push(created);
   if (queuedAt) {
+    await startConversation(tx, principal, conversation.id, command.start as ConversationStart);
     const { maxChatsPerAgent } = settingsOf(principal.siteKey);
     const offeredTo = await takeLongestIdle(tx, principal.siteKey, maxChatsPerAgent);
     if (offeredTo) await offerTo(tx, conversation.id, offeredTo);
