@@ -4,7 +4,13 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
 import { MemoryBus, type EventBus } from './bus/index.js';
-import { authorizeChatStream, chatCommands, PresenceSessions } from './chat/index.js';
+import {
+  authorizeChatStream,
+  chatCommands,
+  deskSettings,
+  PresenceSessions,
+  startOfferTimeouts,
+} from './chat/index.js';
 import type { HubConfig } from './config/index.js';
 import { contextCommands } from './context/index.js';
 import { lookupCustomer } from './crm/index.js';
@@ -33,6 +39,8 @@ export interface HubOptions {
   logger?: boolean;
   /** How long an agent whose last socket closed stays available (default 15 s). */
   presenceGraceMs?: number;
+  /** How long an agent has to accept a conversation offered to them before it moves on (default 30 s). */
+  offerTimeoutMs?: number;
 }
 
 export interface RunningHub {
@@ -58,6 +66,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const bus = new MemoryBus((error) => app.log.error({ err: error }, 'event handler failed'));
   let retention: { stop(): void } | undefined;
+  const offers = startOfferTimeouts({
+    storage,
+    bus,
+    settingsOf: deskSettings(options.config),
+    timeoutMs: options.offerTimeoutMs,
+    onError: (error) => app.log.error({ err: error }, 'moving lapsed offers failed'),
+  });
   const sessions = new PresenceSessions({
     storage,
     bus,
@@ -74,6 +89,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } catch (error) {
     heartbeat.stop();
     sessions.stop();
+    offers.stop();
     retention?.stop();
     await app.close().catch(() => {});
     await storage.close();
@@ -89,6 +105,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       (closing ??= (async () => {
         heartbeat.stop();
+        offers.stop();
         retention?.stop();
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');

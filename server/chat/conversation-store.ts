@@ -87,14 +87,20 @@ export async function acceptWaiting(
 
 /** Offers a waiting conversation to an agent (routing, transfer). */
 export async function offerTo(tx: Queryable, id: string, agentId: string | null): Promise<void> {
-  await tx.query('UPDATE conversations SET offered_to = $2 WHERE id = $1', [id, agentId]);
+  await tx.query(
+    `UPDATE conversations SET offered_to = $2,
+       offered_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END
+     WHERE id = $1`,
+    [id, agentId],
+  );
 }
 
 /** Back to the waiting queue (a transfer): no agent, offered to `offeredTo` if given. */
 export async function requeue(tx: Queryable, id: string, offeredTo: string | null): Promise<void> {
   await tx.query(
     `UPDATE conversations SET status = 'waiting', agent_id = NULL, agent_name = NULL,
-       accepted_at = NULL, offered_to = $2
+       accepted_at = NULL, offered_to = $2,
+       offered_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END
      WHERE id = $1`,
     [id, offeredTo],
   );

@@ -11,6 +11,8 @@ import { chatTransfer } from './transfer.js';
 
 export { authorizeChatStream } from './stream-access.js';
 export { PresenceSessions } from './presence.js';
+export { startOfferTimeouts } from './offer-timeouts.js';
+export { deskSettings } from './settings.js';
 
 export function chatCommands(config: HubConfig): Record<string, CommandHandler> {
   const settingsOf = deskSettings(config);
