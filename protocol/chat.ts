@@ -1,5 +1,7 @@
 /** Chat data shapes shared by widgets and hub. Types only. */
 import type { StoredJourneyEvent } from './context.js';
+import type { OfflineContact } from './queues.js';
+import type { ConversationRating, PrechatAnswers } from './end-of-chat.js';
 
 export type Role = 'visitor' | 'agent';
 
@@ -55,6 +57,14 @@ export interface ConversationSummary {
    * target). Any available agent may still accept it.
    */
   offeredTo: string | null;
+  /** The queue it waits or waited in; absent means the site's first queue. */
+  queueId?: string;
+  /** Set on a message left outside business hours: who to answer. Never routed to an agent. */
+  offline?: OfflineContact;
+  /** The pre-chat form's answers (for a verified customer: name and email from the identity token). */
+  prechat?: PrechatAnswers;
+  /** The visitor's rating after the chat, once given. */
+  rating?: ConversationRating;
 }
 
 export type AgentStatus = 'available' | 'away';
@@ -73,6 +83,8 @@ export interface CannedResponse {
   /** Starts with "/", e.g. "/hello". */
   shortcut: string;
   text: string;
+  /** Quick-reply buttons the reply offers the visitor when sent (agents may still edit them). */
+  quickReplies?: string[];
 }
 
 /** Events carried on `conv:<id>` streams. */
@@ -85,7 +97,18 @@ export type ConversationEvent =
   /** The conversation went back to the queue or to another agent; carries nothing internal. */
   | { type: 'conversation.transferred'; conversationId: string }
   /** What a visitor receives in place of an agents-only event: the seq, without content. */
-  | { type: 'hidden' };
+  | { type: 'hidden' }
+  /**
+   * How far one participant's client got (see `chat.receipt`): it received every event up to
+   * `deliveredSeq` and showed the visitor or agent every event up to `readSeq`. Both only grow.
+   */
+  | {
+      type: 'conversation.receipt';
+      conversationId: string;
+      reader: { role: Role; id: string; name?: string };
+      deliveredSeq: number;
+      readSeq: number;
+    };
 
 /** Events carried on `desk:<siteKey>` streams (what every agent of a site sees). */
 export type DeskEvent =

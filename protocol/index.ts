@@ -4,3 +4,7 @@ export type * from './messages.js';
 export type * from './journey.js';
 export type * from './context.js';
 export type * from './widget.js';
+export type * from './invitations.js';
+export type * from './end-of-chat.js';
+export type * from './queues.js';
+export type * from './attachments.js';

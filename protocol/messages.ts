@@ -11,6 +11,8 @@ import type {
   StreamSignal,
 } from './chat.js';
 import type { CustomerContext } from './context.js';
+import type { ConversationRating, VerifiedCustomer } from './end-of-chat.js';
+import type { ChatStatus, QueueRef } from './queues.js';
 
 interface CommandBase {
   v: ProtocolVersion;
@@ -68,8 +70,27 @@ export interface ChatTransferCommand extends CommandBase {
   type: 'chat.transfer';
   conversationId: string;
   toAgentId?: string;
+  /** Moves it to another queue of the site (with or without `toAgentId`). */
+  toQueueId?: string;
   /** Internal: only agents see it. */
   note: string;
+}
+/** A queue's hours and, for a waiting conversation, its place in line (visitors: their own). */
+export interface ChatStatusCommand extends CommandBase {
+  type: 'chat.status';
+  /** The conversation to rank; its queue is the one reported. */
+  conversationId?: string;
+  /** Without a conversation: the queue to report on (default the site's first). */
+  queueId?: string;
+}
+/** Visitors, outside business hours: a message the agents answer later (an offline conversation). */
+export interface ChatLeaveMessageCommand extends CommandBase {
+  type: 'chat.leaveMessage';
+  queueId?: string;
+  /** 1–200 characters. */
+  name: string;
+  email: string;
+  text: string;
 }
 export interface ChatCloseCommand extends CommandBase {
   type: 'chat.close';
@@ -80,6 +101,25 @@ export interface ChatNoteCommand extends CommandBase {
   type: 'chat.note';
   conversationId: string;
   text: string;
+}
+/**
+ * Someone started (`active`) or stopped typing a message in a conversation they may write in.
+ * Ephemeral: the hub tells the other participants subscribed now and stores nothing.
+ */
+export interface ChatTypingCommand extends CommandBase {
+  type: 'chat.typing';
+  conversationId: string;
+  active: boolean;
+}
+/**
+ * The client received (`delivered`) or showed (`read`) every event of `conv:<conversationId>`
+ * up to `seq`. Positions only grow; a receipt that advances nothing stores and announces nothing.
+ */
+export interface ChatReceiptCommand extends CommandBase {
+  type: 'chat.receipt';
+  conversationId: string;
+  seq: number;
+  state: 'delivered' | 'read';
 }
 /** Agents: past and open conversations of the site whose messages contain `query`. */
 export interface ConversationsSearchCommand extends CommandBase {
@@ -109,12 +149,43 @@ export type ClientCommand =
   | ChatAcceptCommand
   | AgentPresenceCommand
   | ChatTransferCommand
+  | ChatStatusCommand
+  | ChatLeaveMessageCommand
   | ChatCloseCommand
   | ChatNoteCommand
+  | ChatTypingCommand
+  | ChatReceiptCommand
   | ConversationsSearchCommand
   | DeskSnapshotCommand
   | ConversationsListCommand
-  | ContextGetCommand;
+  | ContextGetCommand
+  | VisitorIdentifyCommand
+  | ChatRateCommand
+  | ChatTranscriptCommand;
+
+/** Visitors: the identity token of a signed-in customer (`<cx-config identity-token>`). */
+export interface VisitorIdentifyCommand extends CommandBase {
+  type: 'visitor.identify';
+  identityToken: string;
+}
+/** Visitors: rate a conversation that has ended. */
+export interface ChatRateCommand extends CommandBase {
+  type: 'chat.rate';
+  conversationId: string;
+  /** 1 (very poor) to 5 (excellent). */
+  score: number;
+  /** At most 1000 characters. */
+  comment?: string;
+}
+/** Visitors: email the conversation's transcript. */
+export interface ChatTranscriptCommand extends CommandBase {
+  type: 'chat.transcript';
+  conversationId: string;
+  email: string;
+  /** The widget's locale (the email's language) and the visitor's time zone (its times). */
+  locale?: string;
+  timeZone?: string;
+}
 
 export type CommandType = ClientCommand['type'];
 
@@ -127,8 +198,13 @@ export interface CommandResults {
   'chat.accept': { conversation: ConversationSummary };
   'agent.presence': { agent: AgentPresence };
   'chat.transfer': { conversation: ConversationSummary };
+  'chat.status': ChatStatus;
+  'chat.leaveMessage': { conversationId: string; message: ChatMessage; seq: number };
   'chat.close': { conversation: ConversationSummary };
   'chat.note': { note: ChatMessage; seq: number };
+  'chat.typing': { conversationId: string };
+  /** The reader's positions after the receipt (unchanged when it advanced nothing). */
+  'chat.receipt': { conversationId: string; deliveredSeq: number; readSeq: number };
   'conversations.search': { conversations: ConversationSummary[] };
   'desk.snapshot': {
     seq: number;
@@ -137,8 +213,13 @@ export interface CommandResults {
     /** The site's settings the desk needs. */
     maxChatsPerAgent: number;
     cannedResponses: CannedResponse[];
+    /** The site's queues, first is the default (transfer targets, labels). */
+    queues: QueueRef[];
   };
   'conversations.list': { conversations: ConversationSummary[] };
+  'visitor.identify': VerifiedCustomer;
+  'chat.rate': { rating: ConversationRating };
+  'chat.transcript': { sentAt: string };
   /** `seq` is the last seq of `visitor:<visitorId>`: subscribe after it for live updates. */
   'context.get': { context: CustomerContext; seq: number };
 }

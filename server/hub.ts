@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
+import { attachmentRoutes } from './attachments/index.js';
 import { MemoryBus, type EventBus } from './bus/index.js';
 import {
   authorizeChatStream,
@@ -10,6 +11,7 @@ import {
   deskSettings,
   PresenceSessions,
   startOfferTimeouts,
+  startQueuePositions,
 } from './chat/index.js';
 import type { HubConfig } from './config/index.js';
 import { contextCommands } from './context/index.js';
@@ -35,12 +37,16 @@ export interface HubOptions {
   databaseUrl?: string;
   /** Repo root; when set, serve the demo pages, dist/ and themes/. */
   staticRoot?: string;
+  /** More routes to serve (the demo's mailbox page). */
+  extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
   /** Log warnings and errors (Fastify's logger at level "warn"). */
   logger?: boolean;
   /** How long an agent whose last socket closed stays available (default 15 s). */
   presenceGraceMs?: number;
   /** How long an agent has to accept a conversation offered to them before it moves on (default 30 s). */
   offerTimeoutMs?: number;
+  /** Queue changes within this long are ranked once for the waiting visitors (default 500 ms). */
+  queuePositionDebounceMs?: number;
 }
 
 export interface RunningHub {
@@ -73,6 +79,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     timeoutMs: options.offerTimeoutMs,
     onError: (error) => app.log.error({ err: error }, 'moving lapsed offers failed'),
   });
+  const positions = startQueuePositions({
+    config: options.config,
+    storage,
+    bus,
+    debounceMs: options.queuePositionDebounceMs,
+    onError: (error) => app.log.error({ err: error }, 'ranking waiting conversations failed'),
+  });
   const sessions = new PresenceSessions({
     storage,
     bus,
@@ -90,6 +103,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     heartbeat.stop();
     sessions.stop();
     offers.stop();
+    await positions.stop();
     retention?.stop();
     await app.close().catch(() => {});
     await storage.close();
@@ -112,6 +126,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         await app.close();
         // After the sockets closed: their grace timers must not touch closed storage.
         sessions.stop();
+        await positions.stop();
         await bus.close();
         await storage.close();
       })()),
@@ -153,16 +168,25 @@ async function buildApp(
     bus: deps.bus,
     tokenSecret: deps.tokenSecret,
     heartbeat: deps.heartbeat,
-    commands: { ...chatCommands(deps.config), ...contextCommands(deps.config, lookupCustomer) },
+    commands: {
+      ...chatCommands(deps.config, deps.tokenSecret),
+      ...contextCommands(deps.config, lookupCustomer),
+    },
     authorizeStream: authorizeChatStream,
     sessions: deps.sessions,
   });
   await app.register(widgetRoutes, { config: deps.config, parts: widgetParts });
+  await app.register(attachmentRoutes, {
+    config: deps.config,
+    storage: deps.storage,
+    tokenSecret: deps.tokenSecret,
+  });
   await app.register(journeyRoutes, {
     config: deps.config,
     storage: deps.storage,
     bus: deps.bus,
     tokenSecret: deps.tokenSecret,
   });
+  for (const routes of deps.extraRoutes ?? []) await app.register(routes);
   if (deps.staticRoot) await app.register(staticRoutes, { root: deps.staticRoot });
 }

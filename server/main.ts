@@ -1,19 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import { startDemoCrm } from '../demo/crm/legacy-crm.js';
-import { ConfigError, loadConfig, loadEnv } from './config/index.js';
+import { withDemoMailbox } from '../demo/mailbox/demo-email.js';
+import { ConfigError, loadConfig, loadEnv, type HubConfig } from './config/index.js';
+import { emailConfigFromUrl } from './email/index.js';
 import { startHub } from './hub.js';
 import { DirLockedError } from './storage/index.js';
 
 /**
  * `npm start` / `npm run hub`: the hub with the demo pages, until Ctrl-C or SIGTERM.
- * `--demo` (what `npm start` passes) also runs the demo's legacy CRM on 127.0.0.1:8081.
+ * `--demo` (what `npm start` passes) also runs the demo's legacy CRM on 127.0.0.1:8081 and,
+ * unless email is configured, a mailbox for the hub's mail at /demo/mailbox.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const demo = process.argv.includes('--demo');
   const env = loadEnv();
-  const crm = process.argv.includes('--demo') ? await startDemoCrmIfFree() : null;
+  let config = withEnvEmail(loadConfig());
+  const crm = demo ? await startDemoCrmIfFree() : null;
+  const mail = demo ? await withDemoMailbox(config) : null;
+  if (mail) config = mail.config;
   const hub = await startHub({
     config,
+    extraRoutes: mail?.routes,
     port: env.port,
     host: env.host,
     dataDir: env.dataDir,
@@ -25,13 +32,14 @@ async function main(): Promise<void> {
   console.log(`  storefront  ${hub.url}/`);
   console.log(`  agent desk  ${hub.url}/agent/`);
   if (crm) console.log(`  legacy CRM  ${crm.url}/api/customers/demo-customer-1 (demo)`);
+  if (mail?.mailbox) console.log(`  mailbox     ${hub.url}/demo/mailbox (demo SMTP)`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: shutting down`);
-    Promise.all([hub.close(), crm?.close()]).then(
+    Promise.all([hub.close(), crm?.close(), mail?.mailbox?.close()]).then(
       () => process.exit(0),
       (error) => {
         console.error('shutdown failed:', error);
@@ -41,6 +49,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** `CXKIT_SMTP_URL` stands in for the config file's `email`. */
+function withEnvEmail(config: HubConfig): HubConfig {
+  try {
+    const email = emailConfigFromUrl(process.env.CXKIT_SMTP_URL);
+    return email ? { ...config, email } : config;
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 /** The demo works without the CRM (the card then says "CRM unavailable"), so a busy port only warns. */

@@ -18,10 +18,28 @@ const questions = [
 ];
 
 function desk(waiting: number) {
-  const hub = new FakeHub({ latencyMs: 200 });
+  const hub = new FakeHub({
+    latencyMs: 200,
+    cannedResponses: [
+      { shortcut: '/more', text: 'Anything else I can help with?', quickReplies: ['Yes', 'No'] },
+    ],
+  });
   questions.slice(0, waiting).forEach((text, i) => hub.visitorSays(text, `visitor-${i}`));
+  // Two queues and a message a visitor left outside business hours.
+  hub.queues.queues = [
+    { id: 'general', name: 'General', open: true, nextOpenAt: null, closesAt: null },
+    { id: 'returns', name: 'Returns', open: false, nextOpenAt: null, closesAt: null },
+  ];
+  void hub.connect('visitor', { id: 'visitor-offline' }).command('chat.leaveMessage', {
+    queueId: 'returns',
+    name: 'Mina Park',
+    email: 'mina@example.com',
+    text: 'Can I return boots after 40 days?',
+  });
   const { id } = hub.visitorSays('Hello, I need help with a refund.', 'visitor-mine');
   hub.agentSays(id, 'Of course. Which order is it about?', { id: 'agent-1', name: 'Alex' });
+  // The visitor has read the answer: the agent's message says "Read".
+  hub.receipt(id, 'read', { role: 'visitor', id: 'visitor-mine' });
   return hub.connect('agent', { id: 'agent-1', name: 'Alex' });
 }
 

@@ -1,10 +1,14 @@
 import { html, nothing } from 'lit';
 import type { ConversationSummary } from '../../protocol/index.js';
+import type { ConversationLive } from '../core/conversation/conversation-live.js';
 import { renderLog } from '../core/conversation/conversation-view.js';
+import { renderConversationFacts } from './conversation-facts.js';
 import type { LogEntries } from '../core/conversation/log-entries.js';
+import { renderTyping } from '../core/conversation/log-parts.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import type { DeskState } from './desk-state.js';
 import { renderInboxComposer, type InboxComposerOptions } from './inbox-composer.js';
+import { renderConversationQueue } from './offline-list.js';
 import { renderTransferDialog } from './transfer-dialog.js';
 
 export interface ConversationPaneOptions {
@@ -12,15 +16,32 @@ export interface ConversationPaneOptions {
   conversation: ConversationSummary | undefined;
   selfId: string | undefined;
   log: LogEntries;
+  /** Typing and receipts of the selected conversation. */
+  live: ConversationLive | null;
   desk: DeskState;
   composer: Pick<
     InboxComposerOptions,
-    'mode' | 'draft' | 'cannedOpen' | 'onMode' | 'onDraft' | 'onToggleCanned'
+    | 'mode'
+    | 'draft'
+    | 'cannedOpen'
+    | 'onMode'
+    | 'onDraft'
+    | 'onToggleCanned'
+    | 'quickReplies'
+    | 'onQuickReplies'
+    | 'attachments'
   >;
-  onSend(conversationId: string, text: string): void;
+  /** The hub's URL: attachment links are relative to it. */
+  hub?: string;
+  onSend(conversationId: string, text: string, quickReplies: readonly string[]): void;
   onNote(conversationId: string, text: string): void;
   onOpenTransfer(): void;
-  onTransfer(conversationId: string, toAgentId: string | undefined, note: string): void;
+  onTransfer(
+    conversationId: string,
+    toAgentId: string | undefined,
+    note: string,
+    toQueueId?: string,
+  ): void;
   onClose(conversationId: string): void;
 }
 
@@ -29,7 +50,7 @@ export interface ConversationPaneOptions {
  * agent's, the composer while it is open, read only once closed.
  */
 export function renderConversationPane(options: ConversationPaneOptions) {
-  const { l10n, conversation, selfId, desk } = options;
+  const { l10n, conversation, selfId, desk, live, composer } = options;
   const t = l10n.t.bind(l10n);
   if (!conversation)
     return html`<section class="conversation">
@@ -38,7 +59,9 @@ export function renderConversationPane(options: ConversationPaneOptions) {
   const id = conversation.id;
   const mine = conversation.status === 'active' && conversation.agentId === selfId;
   const open = conversation.status !== 'closed';
-  const title = t('inbox.conversationWith', { name: t('chat.visitor') });
+  const title = t('inbox.conversationWith', {
+    name: conversation.prechat?.name ?? t('chat.visitor'),
+  });
   return html`<section
     class="conversation"
     part="conversation"
@@ -46,6 +69,8 @@ export function renderConversationPane(options: ConversationPaneOptions) {
   >
     <div class="header">
       <h3 id="conversation-title">${title}</h3>
+      ${renderConversationQueue(l10n, desk, conversation)}
+      ${renderConversationFacts(l10n, conversation)}
       ${
         mine
           ? html`<div class="tools">
@@ -60,17 +85,38 @@ export function renderConversationPane(options: ConversationPaneOptions) {
       }
       ${open ? nothing : html`<p class="read-only">${t('inbox.readOnly')}</p>`}
     </div>
-    ${renderLog({ entries: options.log.entries, l10n, selfId, label: title })}
+    ${renderLog({
+      entries: options.log.entries,
+      l10n,
+      selfId,
+      label: title,
+      hub: options.hub,
+      ...(live ? { receiptOf: (seq: number) => live.receipts.stateOf(seq, 'visitor') } : {}),
+    })}
+    ${renderTyping(l10n, live?.typing.typists ?? [])}
     ${
       open
         ? renderInboxComposer({
-            ...options.composer,
+            ...composer,
             l10n,
             canReply: mine,
             canNote: true,
             cannedResponses: desk.cannedResponses,
-            onSend: (text, mode) =>
-              mode === 'note' ? options.onNote(id, text) : options.onSend(id, text),
+            // Only replies are typed to the visitor: notes never show as typing.
+            onDraft: (text) => {
+              composer.onDraft(text);
+              if (composer.mode === 'reply' && mine) live?.typed(!!text.trim());
+            },
+            onMode: (mode) => {
+              if (mode === 'note') live?.stoppedTyping();
+              composer.onMode(mode);
+            },
+            onLeave: () => live?.stoppedTyping(),
+            onSend: (text, mode) => {
+              live?.stoppedTyping();
+              if (mode === 'note') options.onNote(id, text);
+              else options.onSend(id, text, composer.quickReplies);
+            },
           })
         : nothing
     }
@@ -80,7 +126,10 @@ export function renderConversationPane(options: ConversationPaneOptions) {
             l10n,
             agents: desk.otherAgents(selfId),
             maxChatsPerAgent: desk.maxChatsPerAgent,
-            onTransfer: (toAgentId, note) => options.onTransfer(id, toAgentId, note),
+            queues: desk.queues,
+            queueId: conversation.queueId,
+            onTransfer: (toAgentId, note, toQueueId) =>
+              options.onTransfer(id, toAgentId, note, toQueueId),
           })
         : nothing
     }

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { ConversationSummary } from '../../protocol/index.js';
 import { formatTime } from '../core/i18n/intl-format.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
+import { ratingText } from './conversation-facts.js';
 
 export interface SearchOptions {
   l10n: LocalizeController;
@@ -51,6 +52,7 @@ export function renderSearch({
                             @click=${() => onOpen(c.id)}
                           >
                             <span class="preview">${c.lastText ?? t('inbox.noPreview')}</span>
+                            ${c.rating ? html`<span class="rating">${ratingText(l10n, c)}</span>` : nothing}
                             <span class="waited"
                               >${t(`inbox.status.${c.status}`)} ·
                               <time datetime=${c.createdAt}

@@ -7,6 +7,8 @@ import type {
   EventFrame,
 } from '../../protocol/index.js';
 import { ConfigController } from '../core/config/config-controller.js';
+import { AttachmentPicker } from '../core/conversation/attachment-picker.js';
+import { attachmentStyles } from '../core/conversation/attachments-view.js';
 import { conversationStyles } from '../core/conversation/conversation-view.js';
 import { messageSentEvent } from '../core/conversation/events.js';
 import { LogEntries } from '../core/conversation/log-entries.js';
@@ -22,8 +24,12 @@ import { renderSearch } from './conversation-search.js';
 import { inboxStyles } from './cx-agent-inbox.styles.js';
 import { renderDeskLists } from './desk-lists.js';
 import { DeskState } from './desk-state.js';
+import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
+import { InboxLive } from './inbox-live.js';
 import { PreviewFeeds } from './preview-feeds.js';
+import { quickReplyEditorStyles } from './quick-reply-editor.js';
+import { conversationFactsStyles } from './conversation-facts.js';
 
 /** `detail` of `cx-conversation-accepted`, `cx-conversation-transferred` and `cx-conversation-closed`. */
 export interface ConversationAcceptedDetail {
@@ -51,6 +57,7 @@ const clockMs = 15_000;
  * @csspart presence - The agent's status (available, away).
  * @csspart offered - The conversations routing offered to this agent.
  * @csspart waiting - The list of waiting conversations.
+ * @csspart offline - The messages visitors left outside business hours.
  * @csspart mine - The list of the agent's active conversations.
  * @csspart agents - The site's agents with their load.
  * @csspart accept - Each Accept button.
@@ -63,6 +70,15 @@ const clockMs = 15_000;
  * @csspart notice - A line about the conversation (an agent joined, it ended).
  * @csspart composer - The form with the reply/note choice, the textbox and the Send button.
  * @csspart canned - The list of canned responses; `canned-button` the button that shows them.
+ * @csspart quick-reply-editor - Where the agent lists the quick-reply buttons of the next reply.
+ * @csspart quick-replies - The quick replies an agent message offered.
+ * @csspart typing - Who is typing (a polite live region, empty while nobody types).
+ * @csspart receipt - Sent, Delivered or Read under the agent's latest message.
+ * @csspart day - A day separator (Today, Yesterday, a date) when the log spans days.
+ * @csspart attachments - A message's files; each `attachment` a thumbnail or file chip linking to the download.
+ * @csspart attach-button - The "Attach file" label around the file input.
+ * @csspart attachments-chosen - The files chosen for the next message, with their upload state.
+ * @csspart attach-problem - Why a chosen file was refused (too large, wrong type).
  * @csspart sign-in - The demo sign-in button.
  *
  * @cssproperty --cx-inbox-list-width - Width of the conversation lists. Default 280px.
@@ -74,7 +90,11 @@ export class CxAgentInbox extends LitElement {
     controlStyles,
     formStyles,
     conversationStyles,
+    attachmentStyles,
     inboxStyles,
+    quickReplyEditorStyles,
+    offlineListStyles,
+    conversationFactsStyles,
   ];
 
   /** Offer a "Sign in as demo agent" button when the page has no agent token (demo sites only). */
@@ -90,12 +110,17 @@ export class CxAgentInbox extends LitElement {
   @state() private composeMode: ComposeMode = 'reply';
   @state() private draft = '';
   @state() private cannedOpen = false;
+  /** Buttons the next reply offers the visitor. */
+  @state() private quickReplies: string[] = [];
+  /** Typing and receipts. */
+  private readonly live = new InboxLive(this);
   private deskSubscription: Subscription | null = null;
   private conversationSubscription: Subscription | null = null;
   /** Own conversations' latest messages (the desk stream does not carry them). */
-  private readonly previews = new PreviewFeeds(
-    (id, text, seq) => (this.desk = this.desk.withPreview(id, text, seq)),
-  );
+  private readonly previews = new PreviewFeeds((id, text, seq) => {
+    this.desk = this.desk.withPreview(id, text, seq);
+    this.live.delivered(this.hub.connection, id, seq);
+  });
   private subscribedTo = '';
   private clock?: ReturnType<typeof setInterval>;
 
@@ -104,6 +129,12 @@ export class CxAgentInbox extends LitElement {
   private readonly hub = new HubController(this, this.config, {
     role: 'agent',
     onConnection: (connection) => this.reset(connection),
+  });
+  /** Files for the next reply. */
+  private readonly attachments = new AttachmentPicker(this, {
+    config: this.config,
+    hub: this.hub,
+    l10n: this.l10n,
   });
 
   override connectedCallback(): void {
@@ -199,6 +230,7 @@ export class CxAgentInbox extends LitElement {
       conversation: this.selected,
       selfId: this.selfId,
       log: this.log,
+      live: this.live.current,
       desk: this.desk,
       composer: {
         mode: this.composeMode,
@@ -207,17 +239,23 @@ export class CxAgentInbox extends LitElement {
         onMode: (mode) => (this.composeMode = mode),
         onDraft: (text) => (this.draft = text),
         onToggleCanned: () => (this.cannedOpen = !this.cannedOpen),
+        quickReplies: this.quickReplies,
+        onQuickReplies: (labels) => (this.quickReplies = labels),
+        attachments: this.attachments,
       },
-      onSend: (id, text) => {
+      hub: this.config.settings?.hub,
+      onSend: (id, text, quickReplies) => {
         this.draft = '';
-        void this.send(id, text);
+        this.quickReplies = [];
+        void this.send(id, text, quickReplies);
       },
       onNote: (id, text) => {
         this.draft = '';
         void this.addNote(id, text);
       },
       onOpenTransfer: () => this.openTransfer(),
-      onTransfer: (id, toAgentId, note) => void this.transfer(id, toAgentId, note),
+      onTransfer: (id, toAgentId, note, toQueueId) =>
+        void this.transfer(id, toAgentId, note, toQueueId),
       onClose: (id) => void this.close(id),
     });
   }
@@ -246,7 +284,11 @@ export class CxAgentInbox extends LitElement {
       const siteKey = connection.principal?.siteKey ?? this.config.settings?.siteKey ?? '';
       this.deskSubscription = connection.subscribe(`desk:${siteKey}`, snapshot.seq, {
         onEvent: (frame) => (this.desk = this.desk.withEvent(frame.event as DeskEvent)),
-        onError: (error) => (this.notice = error.message),
+        // Events the desk missed are gone (a restored database): load it afresh instead.
+        onError: (error) =>
+          error.code === 'stream.gap'
+            ? this.reset(this.hub.connection)
+            : (this.notice = error.message),
       });
     } catch (error) {
       this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
@@ -258,18 +300,25 @@ export class CxAgentInbox extends LitElement {
     this.conversationSubscription = null;
     this.log = new LogEntries();
     this.draft = '';
+    this.quickReplies = [];
+    this.attachments.clear();
     this.composeMode = 'reply';
     this.subscribedTo = this.selectedConversation;
     const connection = this.hub.connection;
-    if (!connection || !this.selectedConversation) return;
+    const live = this.live.follow(connection, this.selectedConversation);
+    if (!connection || !live) return;
     this.conversationSubscription = connection.subscribe(`conv:${this.selectedConversation}`, 0, {
       onEvent: (frame) => this.onConversationEvent(frame),
-      onError: (error) => (this.notice = error.message),
+      onSignal: (frame) => live.onSignal(frame),
+      // Its history is no longer whole: show what is kept rather than an error.
+      onError: (error) =>
+        error.code === 'stream.gap' ? this.followSelected() : (this.notice = error.message),
     });
   }
 
   private onConversationEvent(frame: EventFrame): void {
     this.log = this.log.withEvent(frame);
+    this.live.current?.onEvent(frame);
   }
 
   /** Runs a command, showing its error (translated where the desk knows it) as the notice. */
@@ -304,8 +353,18 @@ export class CxAgentInbox extends LitElement {
     this.announce('cx-conversation-accepted', conversationId);
   }
 
-  private async transfer(conversationId: string, toAgentId: string | undefined, note: string) {
-    const fields = toAgentId ? { conversationId, toAgentId, note } : { conversationId, note };
+  private async transfer(
+    conversationId: string,
+    toAgentId: string | undefined,
+    note: string,
+    toQueueId?: string,
+  ) {
+    const fields = {
+      conversationId,
+      note,
+      ...(toAgentId ? { toAgentId } : {}),
+      ...(toQueueId ? { toQueueId } : {}),
+    };
     const result = await this.run((c) => c.command('chat.transfer', fields));
     if (!result) return;
     this.desk = this.desk.withConversation(result.conversation);
@@ -337,15 +396,23 @@ export class CxAgentInbox extends LitElement {
     );
   }
 
-  private async send(conversationId: string, text: string): Promise<void> {
+  private async send(
+    conversationId: string,
+    text: string,
+    quickReplies: readonly string[],
+  ): Promise<void> {
     const connection = this.hub.connection;
     if (!connection) return;
     const id = newCommandId();
-    this.log = this.log.pending(id, text, null);
+    const files = this.attachments.hasFiles ? this.attachments.take() : null;
+    this.log = this.log.pending(id, text, null).withAttachments(id, files?.pending ?? []);
+    const extras = quickReplies.length ? { quickReplies: [...quickReplies] } : {};
     try {
-      const result = await connection.command('chat.send', { conversationId, text }, id);
+      const attachmentIds = (await files?.ids) ?? [];
+      if (attachmentIds.length) Object.assign(extras, { attachmentIds });
+      const result = await connection.command('chat.send', { conversationId, text, ...extras }, id);
       if (this.selectedConversation === conversationId)
-        this.log = this.log.confirmed(result.message);
+        this.log = this.log.confirmed(result.message, false, result.seq);
       this.dispatchEvent(messageSentEvent({ conversationId, clientMessageId: id, text }));
     } catch (error) {
       this.log = this.log.failed(id, (error as HubError).message);

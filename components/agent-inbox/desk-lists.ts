@@ -3,6 +3,7 @@ import type { AgentStatus, ConversationSummary } from '../../protocol/index.js';
 import { formatDuration } from '../core/i18n/intl-format.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import type { DeskState } from './desk-state.js';
+import { renderOfflineList, renderQueueLabel } from './offline-list.js';
 
 export interface DeskListsOptions {
   l10n: LocalizeController;
@@ -52,6 +53,7 @@ export function renderDeskLists(options: DeskListsOptions) {
           </ul>`
         : html`<p class="empty">${t('inbox.noneWaiting')}</p>`
     }
+    ${renderOfflineList(options)}
     <h2>${t('inbox.mine')} (${mine.length}/${desk.maxChatsPerAgent})</h2>
     ${
       mine.length
@@ -81,13 +83,19 @@ export function renderDeskLists(options: DeskListsOptions) {
   `;
 }
 
-function renderWaiting(conversation: ConversationSummary, { l10n, onAccept }: DeskListsOptions) {
+function renderWaiting(
+  conversation: ConversationSummary,
+  { l10n, desk, onAccept }: DeskListsOptions,
+) {
   const t = l10n.t.bind(l10n);
   const previewId = `preview-${conversation.id}`;
   const waited = formatDuration(l10n.locale, Date.now() - Date.parse(conversation.createdAt));
   return html`<li class="item">
     <span class="preview" id=${previewId}>${conversation.lastText ?? t('inbox.noPreview')}</span>
-    <span class="waited">${t('inbox.waitingFor', { duration: waited })}</span>
+    <span class="waited"
+      >${t('inbox.waitingFor', { duration: waited })}
+      ${renderQueueLabel(l10n, desk, conversation)}</span
+    >
     <button part="accept" aria-describedby=${previewId} @click=${() => onAccept(conversation.id)}>
       ${t('inbox.accept')}
     </button>
@@ -96,7 +104,7 @@ function renderWaiting(conversation: ConversationSummary, { l10n, onAccept }: De
 
 function renderMine(
   conversation: ConversationSummary,
-  { l10n, selected, onSelect }: DeskListsOptions,
+  { l10n, desk, selected, onSelect }: DeskListsOptions,
 ) {
   return html`<li>
     <button
@@ -105,6 +113,7 @@ function renderMine(
       @click=${() => onSelect(conversation.id)}
     >
       <span class="preview">${conversation.lastText ?? l10n.t('inbox.noPreview')}</span>
+      ${renderQueueLabel(l10n, desk, conversation)}
     </button>
   </li>`;
 }

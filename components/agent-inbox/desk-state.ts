@@ -4,6 +4,7 @@ import type {
   CommandResults,
   ConversationSummary,
   DeskEvent,
+  QueueRef,
 } from '../../protocol/index.js';
 
 /**
@@ -16,6 +17,8 @@ export class DeskState {
     readonly agents: ReadonlyMap<string, AgentPresence> = new Map(),
     readonly maxChatsPerAgent = 3,
     readonly cannedResponses: readonly CannedResponse[] = [],
+    /** The site's queues, first is the default. */
+    readonly queues: readonly QueueRef[] = [],
   ) {}
 
   static fromSnapshot(snapshot: CommandResults['desk.snapshot']): DeskState {
@@ -24,6 +27,7 @@ export class DeskState {
       new Map((snapshot.agents ?? []).map((a) => [a.id, a])),
       snapshot.maxChatsPerAgent ?? 3,
       snapshot.cannedResponses ?? [],
+      snapshot.queues ?? [],
     );
   }
 
@@ -72,9 +76,22 @@ export class DeskState {
     return [...this.agents.values()].filter((a) => a.id !== agentId);
   }
 
+  /** Messages left outside hours, not yet taken by an agent, oldest first. */
+  offline(): ConversationSummary[] {
+    return [...this.conversations.values()]
+      .filter((c) => c.status === 'waiting' && c.offline)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** The name of a conversation's queue; absent or unknown ids are the first queue's. */
+  queueName(conversation: ConversationSummary): string | undefined {
+    const queue = this.queues.find((q) => q.id === conversation.queueId) ?? this.queues[0];
+    return queue?.name;
+  }
+
   private waitingWhere(keep: (c: ConversationSummary) => boolean): ConversationSummary[] {
     return [...this.conversations.values()]
-      .filter((c) => c.status === 'waiting' && keep(c))
+      .filter((c) => c.status === 'waiting' && !c.offline && keep(c))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
@@ -87,6 +104,7 @@ export class DeskState {
       changes.agents ?? this.agents,
       this.maxChatsPerAgent,
       this.cannedResponses,
+      this.queues,
     );
   }
 }

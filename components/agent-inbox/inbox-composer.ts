@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CannedResponse } from '../../protocol/index.js';
+import type { AttachmentPicker } from '../core/conversation/attachment-picker.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import { cannedMatches } from './canned-responses.js';
+import { renderQuickReplyEditor } from './quick-reply-editor.js';
 
 export type ComposeMode = 'reply' | 'note';
 
@@ -20,6 +22,13 @@ export interface InboxComposerOptions {
   onDraft(text: string): void;
   onToggleCanned(): void;
   onSend(text: string, mode: ComposeMode): void;
+  /** Buttons the next reply offers the visitor. */
+  quickReplies: readonly string[];
+  onQuickReplies(labels: string[]): void;
+  /** Focus left the textbox (typing indicators). */
+  onLeave?(): void;
+  /** Files for the reply (replies only: notes carry none). */
+  attachments?: AttachmentPicker;
 }
 
 /**
@@ -32,10 +41,12 @@ export function renderInboxComposer(options: InboxComposerOptions) {
   const t = l10n.t.bind(l10n);
   const matches = cannedMatches(draft, options.cannedResponses);
   const listed = options.cannedOpen ? options.cannedResponses : matches;
+  const files = mode === 'reply' && options.canReply ? options.attachments : undefined;
   const disabled = mode === 'reply' ? !options.canReply : !options.canNote;
 
   const insert = (response: CannedResponse, form: HTMLFormElement | null) => {
     options.onDraft(response.text);
+    if (response.quickReplies?.length) options.onQuickReplies([...response.quickReplies]);
     if (options.cannedOpen) options.onToggleCanned();
     form?.querySelector('textarea')?.focus();
   };
@@ -59,12 +70,19 @@ export function renderInboxComposer(options: InboxComposerOptions) {
       'message',
     ) as HTMLTextAreaElement;
     const text = textarea.value.trim();
-    if (!text || disabled) return;
+    if ((!text && !files?.hasFiles) || disabled || files?.blocked) return;
     textarea.value = '';
     options.onSend(text, mode);
   };
 
-  return html`<form class="composer agent ${mode}" part="composer" @submit=${submit}>
+  return html`<form
+    class="composer agent ${mode}"
+    part="composer"
+    @submit=${submit}
+    @paste=${files?.onPaste}
+    @dragover=${files?.onDragOver}
+    @drop=${files?.onDrop}
+  >
     <fieldset class="modes">
       <legend class="visually-hidden">${t('inbox.composeMode')}</legend>
       ${(['reply', 'note'] as const).map(
@@ -94,8 +112,11 @@ export function renderInboxComposer(options: InboxComposerOptions) {
       .value=${live(draft)}
       @input=${(event: InputEvent) => options.onDraft((event.target as HTMLTextAreaElement).value)}
       @keydown=${onKeydown}
+      @blur=${() => options.onLeave?.()}
     ></textarea>
+    ${files?.renderChosen()}
     <div class="actions">
+      ${files?.renderButton()}
       ${
         options.cannedResponses.length
           ? html`<button
@@ -114,6 +135,15 @@ export function renderInboxComposer(options: InboxComposerOptions) {
         ${t(mode === 'reply' ? 'composer.send' : 'inbox.addNote')}
       </button>
     </div>
+    ${
+      mode === 'reply' && options.canReply
+        ? renderQuickReplyEditor({
+            l10n,
+            labels: options.quickReplies,
+            onChange: options.onQuickReplies,
+          })
+        : nothing
+    }
     ${
       matches.length && !options.cannedOpen
         ? html`<p class="hint" id="canned-hint">

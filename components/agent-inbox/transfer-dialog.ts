@@ -1,24 +1,32 @@
-import { html } from 'lit';
-import type { AgentPresence } from '../../protocol/index.js';
+import { html, nothing } from 'lit';
+import type { AgentPresence, QueueRef } from '../../protocol/index.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 
 export interface TransferDialogOptions {
   l10n: LocalizeController;
   agents: readonly AgentPresence[];
   maxChatsPerAgent: number;
-  onTransfer(toAgentId: string | undefined, note: string): void;
+  /** The site's queues; with more than one, the agent may also move it to another. */
+  queues: readonly QueueRef[];
+  /** The conversation's queue now. */
+  queueId: string | undefined;
+  onTransfer(toAgentId: string | undefined, note: string, toQueueId?: string): void;
 }
 
 /**
- * The Transfer dialog: back to the queue or to one agent, with a note only agents see.
+ * The Transfer dialog: back to the queue or to one agent, optionally in another queue,
+ * with a note only agents see.
  * A native modal `<dialog>` (opened with `showModal()`), so focus and Escape work as usual.
  */
 export function renderTransferDialog({
   l10n,
   agents,
   maxChatsPerAgent,
+  queues,
+  queueId,
   onTransfer,
 }: TransferDialogOptions) {
+  const current = queueId ?? queues[0]?.id;
   const t = l10n.t.bind(l10n);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -27,7 +35,9 @@ export function renderTransferDialog({
     const note = String(data.get('note') ?? '').trim();
     if (!note) return;
     const target = String(data.get('target') ?? 'queue');
-    onTransfer(target === 'queue' ? undefined : target, note);
+    const toQueue = data.get('queue');
+    const moved = toQueue && toQueue !== current ? String(toQueue) : undefined;
+    onTransfer(target === 'queue' ? undefined : target, note, moved);
     form.reset();
     form.closest('dialog')?.close();
   };
@@ -53,6 +63,19 @@ export function renderTransferDialog({
             </label>`,
         )}
       </fieldset>
+      ${
+        queues.length > 1
+          ? html`<label for="transfer-queue">${t('inbox.transferQueue')}</label>
+              <select id="transfer-queue" name="queue">
+                ${queues.map(
+                  (queue) =>
+                    html`<option value=${queue.id} ?selected=${queue.id === current}>
+                      ${queue.name}
+                    </option>`,
+                )}
+              </select>`
+          : nothing
+      }
       <label for="transfer-note">${t('inbox.transferNote')}</label>
       <textarea id="transfer-note" name="note" rows="3" maxlength="4000" required></textarea>
       <div class="actions">

@@ -1,10 +1,16 @@
 import { css } from 'lit';
 
-/** The panel's own look; it loads with the panel, the launcher's is in cx-chat.styles.ts. */
+/**
+ * The panel's own look; it loads with the panel, the launcher's is in cx-chat.styles.ts.
+ * Logical properties, so the panel sits bottom-left and mirrors in right-to-left languages.
+ */
 export const panelStyles = css`
+  cx-chat-panel {
+    display: contents;
+  }
   .panel {
     position: fixed;
-    right: var(--_offset);
+    inset-inline-end: var(--_offset);
     bottom: var(--_offset);
     z-index: var(--_cx-z-index);
     display: flex;
@@ -37,5 +43,26 @@ export const panelStyles = css`
   }
   .status.idle {
     padding: 0;
+  }
+  .handoff {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_cx-space);
+    padding: var(--_cx-space) calc(var(--_cx-space) * 1.5);
+    border-bottom: 1px solid var(--_cx-border);
+  }
+  /* Phones: the open panel is the whole screen, clear of notches and home bars. */
+  @media (max-width: 480px) {
+    .panel {
+      inset: 0;
+      width: 100%;
+      height: 100vh;
+      height: 100dvh;
+      box-sizing: border-box;
+      border: none;
+      border-radius: 0;
+      padding: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom)
+        env(safe-area-inset-left);
+    }
   }
 `;

@@ -6,8 +6,13 @@ import {
   renderComposer,
   renderLog,
 } from '../core/conversation/conversation-view.js';
+import { AttachmentPicker } from '../core/conversation/attachment-picker.js';
+import { attachmentStyles } from '../core/conversation/attachments-view.js';
+import { ConversationLive } from '../core/conversation/conversation-live.js';
 import { messageSentEvent } from '../core/conversation/events.js';
 import { LogEntries } from '../core/conversation/log-entries.js';
+import { currentAgentName, renderTyping } from '../core/conversation/log-parts.js';
+import { ReceiptReporter } from '../core/conversation/receipts.js';
 import { newCommandId } from '../core/hub/command-id.js';
 import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
@@ -16,10 +21,18 @@ import '../core/i18n/builtin-catalogs.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import { formStyles } from '../core/styles/form-styles.js';
 import { panelStyles } from './chat-panel.styles.js';
+import { offlineFormStyles } from './offline-form.js';
+import { newestOffline, QueueStatus, queueStyles } from './queue-status.js';
+import { EndOfChat, endOfChatStyles } from './end-of-chat.js';
+import { PrechatStep, prechatStyles } from './prechat-form.js';
 
 /** What the panel needs of `<cx-chat>`. */
 export interface ChatPanelHost extends ReactiveControllerHost, HTMLElement {
   readonly open: boolean;
+  /** Closed but following the conversation anyway (to count unread messages for the launcher). */
+  readonly background?: boolean;
+  /** The `<cx-chat>` element, to read its attributes (`queue`, ...). */
+  readonly chat: HTMLElement;
 }
 
 export interface ChatPanelOptions {
@@ -27,16 +40,33 @@ export interface ChatPanelOptions {
   l10n: LocalizeController;
   /** The visitor asked to close the panel (Escape or the Close button). */
   onClose(): void;
+  /** The visitor's open conversation as the hub reports it on load, or null (unread marker). */
+  onLoaded?(conversationId: string | null): void;
+  /** Every event of the followed conversation, after the panel took it in (unread count). */
+  onEvent?(frame: EventFrame): void;
+  /** Shown in an empty conversation instead of the default line (an invitation's greeting). */
+  readonly greeting?: string;
+  /** Extra actions under the header (hand-off to call or callback), or nothing. */
+  renderActions?(): unknown;
 }
 
-/** The panel's styles, for cx-chat to adopt next to its own once this module has loaded. */
-export const chatPanelStyles = [formStyles, conversationStyles, panelStyles];
+/** The panel's styles, for cx-chat's shadow root, next to the launcher's, once this module has loaded. */
+export const chatPanelStyles = [
+  formStyles,
+  conversationStyles,
+  attachmentStyles,
+  panelStyles,
+  queueStyles,
+  offlineFormStyles,
+  prechatStyles,
+  endOfChatStyles,
+];
 
 /**
  * The chat panel of `<cx-chat>`: the visitor's hub connection, the conversation log and the
- * composer. cx-chat loads this module on first open. It is a controller rendering into
- * cx-chat's own shadow root, not an element, so the parts and the textbox with its label
- * stay there.
+ * composer. Its host is `<cx-chat-panel>` (panel-element.ts), which renders it into cx-chat's
+ * own shadow root (no shadow root of its own), so the parts and the textbox with its label
+ * stay there. `host.chat` is the `<cx-chat>` element, to read its attributes.
  */
 export class ChatPanel implements ReactiveController {
   /** What the panel shows; change it through `show`, which re-renders cx-chat. */
@@ -45,10 +75,36 @@ export class ChatPanel implements ReactiveController {
   private subscription: Subscription | null = null;
   private loaded = false;
   private outbox: Outbox | null = null;
+  /** Typing and receipts of the followed conversation. */
+  private live: ConversationLive | null = null;
+  private receiptReporter: ReceiptReporter | null = null;
+  private wasOpen = false;
   // Connects as soon as the panel exists, that is on first open.
   private readonly hub = new HubController(this.host, this.options.config, {
     role: 'visitor',
     onConnection: () => this.reset(),
+  });
+  private readonly attachments = new AttachmentPicker(this.host, {
+    config: this.options.config,
+    hub: this.hub,
+    l10n: this.options.l10n,
+  });
+  /** Place in line, opening hours, and the leave-a-message form outside them. */
+  private readonly queue = new QueueStatus(this.host, {
+    config: this.options.config,
+    l10n: this.options.l10n,
+    connection: () => this.hub.connection,
+    onMessageLeft: (result) => this.follow(result.conversationId),
+  });
+  /** The site's pre-chat form before the first message, and who a verified customer is. */
+  private readonly prechat = new PrechatStep(this.host, this.options);
+  /** "End chat", the rating, the transcript by email and "Start a new chat". */
+  private readonly ending = new EndOfChat(this.host, {
+    config: this.options.config,
+    l10n: this.options.l10n,
+    connection: () => this.hub.connection,
+    knownEmail: () => this.prechat.email,
+    onNewChat: () => this.show({ log: new LogEntries(), notice: '' }),
   });
 
   constructor(
@@ -59,13 +115,19 @@ export class ChatPanel implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.host.open && !this.loaded && this.hub.connection) void this.load(this.hub.connection);
+    const following = this.host.open || this.host.background;
+    if (following && !this.loaded && this.hub.connection) void this.load(this.hub.connection);
+    // Opening the panel shows the conversation: what arrived meanwhile is now read.
+    if (this.host.open !== this.wasOpen) this.live?.seen();
+    this.wasOpen = this.host.open;
   }
 
   render() {
     const { l10n } = this.options;
     const t = l10n.t.bind(l10n);
     const statusText = this.hub.status === 'online' ? '' : t(`status.${this.hub.status}`);
+    const agentName = currentAgentName(this.view.log.entries);
+    const live = this.live;
     return html`<section
       class="panel"
       part="panel"
@@ -74,9 +136,14 @@ export class ChatPanel implements ReactiveController {
       @keydown=${this.onKeydown}
     >
       <div class="header">
-        <h2 id="title">${t('chat.title')}</h2>
+        <div>
+          <h2 id="title">${t('chat.title')}</h2>
+          ${agentName ? html`<p class="agent-name" part="agent-name">${t('chat.withAgent', { name: agentName })}</p>` : nothing}
+        </div>
+        ${this.ending.renderEndButton(this.conversationId)}
         <button class="quiet" @click=${() => this.options.onClose()}>${t('chat.close')}</button>
       </div>
+      ${this.options.renderActions?.() ?? nothing} ${this.ending.renderConfirm(this.conversationId)}
       <!-- Always present (live regions announce changes, not their own appearance); collapsed while empty. -->
       <p class="status ${statusText ? '' : 'idle'}" part="status" role="status">${statusText}</p>
       ${renderLog(
@@ -85,11 +152,29 @@ export class ChatPanel implements ReactiveController {
           l10n,
           selfId: this.hub.connection?.principal?.principalId,
           label: t('chat.messages'),
+          ...(live ? { receiptOf: (seq: number) => live.receipts.stateOf(seq, 'agent') } : {}),
+          onQuickReply: (label) => void this.send(label),
+          hub: this.options.config.settings?.hub,
         },
-        t('chat.empty'),
+        this.options.greeting || t('chat.empty'),
       )}
+      ${renderTyping(l10n, live?.typing.typists ?? [])} ${this.queue.renderStatus()}
       ${this.view.notice ? html`<p class="status" role="alert">${this.view.notice}</p>` : nothing}
-      ${renderComposer({ l10n, disabled: !this.hub.connection, onSend: (text) => this.send(text) })}
+      ${
+        this.ending.active
+          ? this.ending.render()
+          : this.queue.offersMessage(!!this.conversationId)
+            ? this.queue.renderOfflineForm()
+            : html`${this.prechat.shown(!!this.conversationId) ? this.prechat.render() : nothing}
+              ${renderComposer({
+                l10n,
+                disabled: !this.hub.connection,
+                attachments: this.attachments,
+                onSend: (text) => this.send(text, true),
+                onDraft: (hasText) => this.live?.typed(hasText),
+                onLeave: () => this.live?.stoppedTyping(),
+              })}`
+      }
     </section>`;
   }
 
@@ -109,8 +194,13 @@ export class ChatPanel implements ReactiveController {
   private reset(): void {
     this.subscription?.unsubscribe();
     this.subscription = null;
+    this.live?.dispose();
+    this.live = null;
+    this.receiptReporter?.dispose();
+    this.receiptReporter = null;
     this.conversationId = undefined;
     this.loaded = false;
+    this.queue.reset();
     this.outbox = this.openOutbox();
     this.show({ log: new LogEntries() });
   }
@@ -126,6 +216,8 @@ export class ChatPanel implements ReactiveController {
   /** Shows the visitor's open conversation, so a reload or a new tab continues it. */
   private async load(connection: HubConnection): Promise<void> {
     this.loaded = true;
+    void this.queue.loadHours();
+    void this.ending.load();
     const outbox = this.outbox;
     const kept = outbox?.entries() ?? [];
     for (const entry of kept) {
@@ -137,12 +229,19 @@ export class ChatPanel implements ReactiveController {
       }
     }
     try {
+      // First: a verified customer's list also holds what they began on another device.
+      await this.prechat.load(connection);
       const { conversations } = await connection.command('conversations.list', {});
       const latest = conversations
         .filter((conversation) => conversation.status !== 'closed')
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       if (latest && !this.conversationId && connection === this.hub.connection)
         this.follow(latest.id);
+      // A message left outside hours, answered and closed since: show the answer.
+      const answered = latest ? undefined : newestOffline(conversations);
+      if (answered && !this.conversationId && connection === this.hub.connection)
+        this.follow(answered.id);
+      this.options.onLoaded?.(latest?.id ?? null);
       // Sent before a reload and never acknowledged: resend with the same ids, in order.
       const visitorId = connection.principal?.principalId;
       for (const entry of outbox?.unsent(visitorId) ?? []) void this.deliver(connection, entry);
@@ -156,8 +255,24 @@ export class ChatPanel implements ReactiveController {
   private follow(conversationId: string): void {
     this.conversationId = conversationId;
     this.subscription?.unsubscribe();
-    this.subscription = this.hub.connection!.subscribe(`conv:${conversationId}`, 0, {
+    const connection = this.hub.connection!;
+    this.live?.dispose();
+    this.receiptReporter ??= new ReceiptReporter(connection);
+    const live = new ConversationLive({
+      connection,
+      conversationId,
+      reporter: this.receiptReporter,
+      shown: () => this.host.open,
+      onChange: () => this.host.requestUpdate(),
+    });
+    this.live = live;
+    void this.queue.follow(connection, conversationId);
+    this.subscription = connection.subscribe(`conv:${conversationId}`, 0, {
       onEvent: (frame) => this.onEvent(frame),
+      onSignal: (frame) => {
+        live.onSignal(frame);
+        this.queue.onSignal(frame);
+      },
       onError: (error) =>
         this.show({
           notice:
@@ -175,19 +290,41 @@ export class ChatPanel implements ReactiveController {
       ...pending,
     ]);
     this.show({ log });
+    this.live?.onEvent(frame);
+    this.queue.onEvent(frame, this.hub.connection);
+    this.options.onEvent?.(frame);
     // After a close, the next message starts a new conversation.
     if ((frame.event as ConversationEvent).type === 'conversation.closed') {
+      this.ending.conversationEnded((frame.event as { conversationId: string }).conversationId);
       this.conversationId = undefined;
     }
   }
 
-  private async send(text: string): Promise<void> {
+  /** `withFiles`: the composer's send, which takes the chosen files (a quick reply does not). */
+  private async send(text: string, withFiles = false): Promise<void> {
     const connection = this.hub.connection;
     if (!connection) return;
+    if (!this.conversationId && !this.prechat.accept()) return this.prechat.keepDraft(text);
     const id = newCommandId();
     const conversationId = this.conversationId;
-    this.show({ log: this.view.log.pending(id, text, null), notice: '' });
-    const entry = { id, text, createdAt: new Date().toISOString() };
+    this.live?.stoppedTyping();
+    const files = withFiles && this.attachments.hasFiles ? this.attachments.take() : null;
+    const log = this.view.log.pending(id, text, null).withAttachments(id, files?.pending ?? []);
+    this.show({ log, notice: '' });
+    let attachmentIds: string[] = [];
+    try {
+      attachmentIds = (await files?.ids) ?? [];
+    } catch (error) {
+      this.show({ log: this.view.log.failed(id, (error as HubError).message) });
+      return;
+    }
+    const entry = {
+      id,
+      text,
+      createdAt: new Date().toISOString(),
+      ...(attachmentIds.length ? { attachmentIds } : {}),
+      ...(!conversationId ? this.prechat.start(this.queue.queueId) : {}),
+    };
     await this.deliver(connection, conversationId ? { ...entry, conversationId } : entry);
   }
 
@@ -197,13 +334,15 @@ export class ChatPanel implements ReactiveController {
     try {
       const result = await (this.outbox ?? new Outbox('')).send(connection, entry);
       if (connection !== this.hub.connection) return;
-      this.show({ log: this.view.log.confirmed(result.message) });
+      this.show({ log: this.view.log.confirmed(result.message, false, result.seq) });
       if (this.conversationId !== result.conversationId) this.follow(result.conversationId);
       this.host.dispatchEvent(
         messageSentEvent({ conversationId: result.conversationId, clientMessageId: id, text }),
       );
     } catch (error) {
       this.show({ log: this.view.log.failed(id, (error as HubError).message) });
+      if ((error as HubError).code === 'prechat.invalid')
+        this.prechat.rejected((error as HubError).message);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { EffectCommand } from '../realtime/command-types.js';
 import { appendEvent, conversationStream } from '../streams/index.js';
 import { closeOpen, conversationSummary, findConversation } from './conversation-store.js';
 import { agentUpdated, conversationUpdated } from './desk-events.js';
+import { visitorMayAccess } from './customer/access.js';
 import { agentsConversation } from './handled-conversation.js';
 import { chatCloseSchema } from './schemas.js';
 
@@ -20,7 +21,7 @@ export const chatClose: EffectCommand = {
     } else {
       const own = await findConversation(tx, principal.siteKey, id);
       if (!own) throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
-      if (own.visitor_id !== principal.id)
+      if (!(await visitorMayAccess(tx, principal, own)))
         throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
     }
     const before = await findConversation(tx, principal.siteKey, id);

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationStatus, ConversationSummary } from '../../protocol/index.js';
 import type { Queryable } from '../storage/index.js';
 import { toIso } from '../streams/index.js';
+import { endOfChatFields, type EndOfChatColumns } from './csat/summary-fields.js';
+import { queueFields, type QueueColumns } from './queues/summary-fields.js';
 
-interface SummaryRow {
+interface SummaryRow extends EndOfChatColumns, QueueColumns {
   id: string;
   status: ConversationStatus;
   visitor_id: string;
@@ -24,6 +26,7 @@ export interface ConversationRow {
 
 const summarySelect = `
   SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at, c.offered_to,
+    c.prechat, c.rating, c.rating_comment, c.rated_at, c.queue_id, c.offline_contact,
     (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND NOT m.internal
      ORDER BY m.pos DESC LIMIT 1) AS last_text,
     COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq
@@ -176,5 +179,7 @@ function toSummary(row: SummaryRow): ConversationSummary {
     lastText: row.last_text,
     lastSeq: Number(row.last_seq),
     offeredTo: row.offered_to,
+    ...endOfChatFields(row),
+    ...queueFields(row),
   };
 }

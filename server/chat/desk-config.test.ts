@@ -13,7 +13,11 @@ const rejects = (site: Record<string, unknown>, message: string) =>
 describe('desk settings in the config', () => {
   it('defaults maxChatsPerAgent to 3 and cannedResponses to none', () => {
     const settingsOf = deskSettings(validateConfig(withSite({})));
-    assert.deepEqual(settingsOf('demo'), { maxChatsPerAgent: 3, cannedResponses: [] });
+    assert.deepEqual(settingsOf('demo'), {
+      maxChatsPerAgent: 3,
+      cannedResponses: [],
+      queues: [{ id: 'general', name: 'General' }],
+    });
   });
 
   it('takes a site limit and canned responses', () => {
@@ -22,6 +26,7 @@ describe('desk settings in the config', () => {
     assert.deepEqual(deskSettings(config)('demo'), {
       maxChatsPerAgent: 5,
       cannedResponses: canned,
+      queues: [{ id: 'general', name: 'General' }],
     });
   });
 

@@ -1,5 +1,6 @@
 import type { MessageExtras } from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
+import { attachUploads } from '../attachments/index.js';
 import { HubError } from '../errors.js';
 import type { Queryable } from '../storage/index.js';
 
@@ -12,13 +13,20 @@ export const maxQuickReplyLength = 80;
  * attachments. Null when it carries nothing else, which is the common case and costs no query.
  */
 export async function messageExtras(
-  _tx: Queryable,
+  tx: Queryable,
   principal: Principal,
   command: Record<string, unknown>,
+  /** Signs the attachments' download links. */
+  tokenSecret: string,
 ): Promise<MessageExtras | null> {
   const extras: MessageExtras = {};
   const quickReplies = command.quickReplies as string[] | undefined;
   if (quickReplies?.length) extras.quickReplies = checkedQuickReplies(principal, quickReplies);
+  const attachmentIds = command.attachmentIds as string[] | undefined;
+  if (attachmentIds?.length) {
+    const commandId = command.id as string;
+    extras.attachments = await attachUploads(tx, principal, attachmentIds, commandId, tokenSecret);
+  }
   return Object.keys(extras).length ? extras : null;
 }
 

@@ -41,3 +41,21 @@ export async function insertMessage(
     ...extras,
   };
 }
+
+/** A message as `insertMessage` returns it, for a batch that stores it later. */
+export function newMessage(
+  conversationId: string,
+  author: Principal,
+  clientMessageId: string,
+  text: string,
+  createdAt: string,
+): ChatMessage {
+  return {
+    id: randomUUID(),
+    conversationId,
+    clientMessageId,
+    author: { role: author.role, id: author.id, ...(author.name ? { name: author.name } : {}) },
+    text,
+    createdAt,
+  };
+}

@@ -6,6 +6,7 @@ import {
   searchConversations,
   visitorConversations,
 } from './conversation-store.js';
+import { customerOpenConversations } from './customer/access.js';
 import { sitePresence } from './presence-store.js';
 import {
   conversationsListSchema,
@@ -37,14 +38,18 @@ export function deskSnapshot(settingsOf: DeskSettingsOf): ReadCommand {
   };
 }
 
-/** `conversations.list`: the visitor's own conversations. */
+/**
+ * `conversations.list`: the visitor's own conversations and, for a verified customer, the
+ * open ones the customer started on other devices.
+ */
 export const conversationsList: ReadCommand = {
   kind: 'read',
   schema: conversationsListSchema,
   async run(storage, principal) {
     if (principal.role !== 'visitor')
       throw new HubError('auth.forbidden', 'conversations.list is for visitors');
-    return { conversations: await visitorConversations(storage, principal.siteKey, principal.id) };
+    const own = await visitorConversations(storage, principal.siteKey, principal.id);
+    return { conversations: [...(await customerOpenConversations(storage, principal)), ...own] };
   },
 };
 

@@ -37,7 +37,7 @@ export const agentPresenceSchema = commandSchema(
 );
 export const chatTransferSchema = commandSchema(
   'chat.transfer',
-  { conversationId: entityId, toAgentId: entityId, note: text },
+  { conversationId: entityId, toAgentId: entityId, toQueueId: entityId, note: text },
   ['conversationId', 'note'],
 );
 export const chatCloseSchema = commandSchema('chat.close', { conversationId: entityId }, [

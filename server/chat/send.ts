@@ -1,8 +1,8 @@
 import type { ConversationStart, EventFrame } from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
 import { HubError } from '../errors.js';
-import type { EffectCommand } from '../realtime/command-types.js';
-import type { Queryable } from '../storage/index.js';
+import type { BatchedEffectCommand, Command } from '../realtime/command-types.js';
+import type { Queryable, Storage } from '../storage/index.js';
 import { appendEvent, conversationStream, deskStream } from '../streams/index.js';
 import {
   findConversation,
@@ -15,10 +15,13 @@ import { startConversation } from './conversation-start.js';
 import { messageExtras } from './message-extras.js';
 import { insertMessage } from './message-store.js';
 import { takeLongestIdle } from './presence-store.js';
+import { asSeenByVisitor } from './customer/access.js';
 import { chatSendSchema } from './schemas.js';
+import { SendBatcher } from './send-batch.js';
+import { checkedText, checkedWritable } from './send-checks.js';
 import type { DeskSettingsOf } from './settings.js';
 
-export const maxTextLength = 4000;
+export { checkedText, maxTextLength } from './send-checks.js';
 
 /**
  * `chat.send`: store the message and its `message.created` event. A visitor's first message
@@ -26,23 +29,39 @@ export const maxTextLength = 4000;
  * each visitor message updates its preview on the desk. Active conversations do not touch
  * the desk stream per message (its counter row would serialize every message of the site):
  * agents follow the previews of their own conversations on the `conv:` streams.
+ * Sends that arrive together are stored as one batch (`send-batch.ts`); the rare kinds
+ * (first message, extras, a waiting conversation) run one by one through `send`.
  */
-export function chatSend(settingsOf: DeskSettingsOf): EffectCommand {
+export function chatSend(
+  settingsOf: DeskSettingsOf,
+  /** Signs the download links of attached files. */
+  tokenSecret: string,
+): BatchedEffectCommand {
+  const batchers = new WeakMap<Storage, SendBatcher>();
+  const one = (tx: Queryable, principal: Principal, command: Command) =>
+    send(tx, principal, command.id, command, settingsOf, tokenSecret);
   return {
-    kind: 'effect',
+    kind: 'batched',
     schema: chatSendSchema,
-    run: (tx, principal, command) => send(tx, principal, command.id, command, settingsOf),
+    run(storage, principal, command) {
+      let batcher = batchers.get(storage);
+      if (!batcher) batchers.set(storage, (batcher = new SendBatcher(storage, one)));
+      return batcher.submit(principal, command);
+    },
   };
 }
 
-async function send(
+/** One `chat.send` in its own transaction's `tx`: any kind of send (first message, extras). */
+export async function send(
   tx: Queryable,
   principal: Principal,
   commandId: string,
   command: Record<string, unknown>,
   settingsOf: DeskSettingsOf,
+  /** Signs the download links of attached files. */
+  tokenSecret: string,
 ): Promise<{ result: unknown; events: EventFrame[] }> {
-  const extras = await messageExtras(tx, principal, command);
+  const extras = await messageExtras(tx, principal, command, tokenSecret);
   const text = checkedText(command.text as string, !!extras?.attachments?.length);
   const requestedId = command.conversationId as string | undefined;
   const events: EventFrame[] = [];
@@ -73,7 +92,14 @@ async function send(
   });
   events.push(created);
   if (queuedAt) {
-    await startConversation(tx, principal, conversation.id, command.start as ConversationStart);
+    const start = command.start as ConversationStart | undefined;
+    const started = await startConversation(
+      tx,
+      principal,
+      conversation.id,
+      start,
+      settingsOf.site(principal.siteKey),
+    );
     const { maxChatsPerAgent } = settingsOf(principal.siteKey);
     const offeredTo = await takeLongestIdle(tx, principal.siteKey, maxChatsPerAgent);
     if (offeredTo) await offerTo(tx, conversation.id, offeredTo);
@@ -90,6 +116,7 @@ async function send(
           lastText: text,
           lastSeq: created.seq,
           offeredTo,
+          ...started,
         },
       }),
     );
@@ -99,42 +126,16 @@ async function send(
   return { result: { conversationId: conversation.id, message, seq: created.seq }, events };
 }
 
-/** Trimmed text of 1–4000 characters; empty is allowed when the message carries files. */
-export function checkedText(raw: string, allowEmpty = false): string {
-  const text = raw.trim();
-  const length = [...text].length;
-  if ((length < 1 && !allowEmpty) || length > maxTextLength) {
-    throw new HubError('protocol.invalid_message', `text must be 1–${maxTextLength} characters`);
-  }
-  return text;
-}
-
-/**
- * Visitors write to their own open conversations; agents to the ones they accepted.
- * Null when a visitor names their own closed conversation: the message starts a new one.
- */
+/** Visitors write to their own open conversations; agents to the ones they accepted. */
 async function writableConversation(
   tx: Queryable,
   principal: Principal,
   id: string,
 ): Promise<ConversationRow | null> {
-  const conversation = await findConversation(tx, principal.siteKey, id);
-  if (!conversation)
-    throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
-  if (principal.role === 'visitor' && conversation.visitor_id !== principal.id) {
-    throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
-  }
-  if (conversation.status === 'closed') {
-    if (principal.role === 'visitor') return null;
-    throw new HubError('conversation.closed', 'the conversation is closed');
-  }
-  if (principal.role === 'agent') {
-    if (conversation.status === 'waiting') {
-      throw new HubError('auth.forbidden', 'accept the conversation before answering');
-    }
-    if (conversation.agent_id !== principal.id) {
-      throw new HubError('auth.forbidden', 'another agent handles this conversation');
-    }
-  }
-  return conversation;
+  const found = await asSeenByVisitor(
+    tx,
+    principal,
+    await findConversation(tx, principal.siteKey, id),
+  );
+  return checkedWritable(principal, id, found);
 }

@@ -1,15 +1,22 @@
-import type { CannedResponse } from '../../protocol/index.js';
-import type { HubConfig } from '../config/index.js';
+import type { CannedResponse, QueueRef } from '../../protocol/index.js';
+import type { HubConfig, SiteConfig } from '../config/index.js';
+import { siteQueues } from './queues/site-queues.js';
 
 export interface DeskSettings {
   maxChatsPerAgent: number;
   cannedResponses: CannedResponse[];
+  /** The site's queues, first is the default. */
+  queues: QueueRef[];
 }
 
 export const defaultMaxChatsPerAgent = 3;
 
 /** A site's desk settings with their defaults. */
-export type DeskSettingsOf = (siteKey: string) => DeskSettings;
+export interface DeskSettingsOf {
+  (siteKey: string): DeskSettings;
+  /** The site's whole config, for checks on the hub (never sent to clients). */
+  site(siteKey: string): SiteConfig | undefined;
+}
 
 export function deskSettings(config: HubConfig): DeskSettingsOf {
   const bySite = new Map(
@@ -18,9 +25,17 @@ export function deskSettings(config: HubConfig): DeskSettingsOf {
       {
         maxChatsPerAgent: site.maxChatsPerAgent ?? defaultMaxChatsPerAgent,
         cannedResponses: site.cannedResponses ?? [],
+        queues: siteQueues(site).refs,
       },
     ]),
   );
-  return (siteKey) =>
-    bySite.get(siteKey) ?? { maxChatsPerAgent: defaultMaxChatsPerAgent, cannedResponses: [] };
+  const settingsOf = (siteKey: string) =>
+    bySite.get(siteKey) ?? {
+      maxChatsPerAgent: defaultMaxChatsPerAgent,
+      cannedResponses: [],
+      queues: siteQueues(undefined).refs,
+    };
+  return Object.assign(settingsOf, {
+    site: (siteKey: string) => config.sites.find((site) => site.key === siteKey),
+  });
 }

@@ -4,6 +4,7 @@ import { authorizeVisitorStream } from '../journey/index.js';
 import type { FrameView, StreamAuthorizer } from '../realtime/command-types.js';
 import { parseStream } from '../streams/index.js';
 import { findConversation } from './conversation-store.js';
+import { visitorMayAccess } from './customer/access.js';
 
 /** Conversation events only agents may read; a visitor gets `hidden` with the same seq. */
 const agentsOnly = new Set(['note.created']);
@@ -13,7 +14,8 @@ export const visitorView: FrameView = (frame: EventFrame) =>
   agentsOnly.has(frame.event.type) ? { ...frame, event: { type: 'hidden' } } : frame;
 
 /**
- * Visitors: their own conversations, seen through `visitorView`. Agents: any conversation
+ * Visitors: their own conversations (and, verified, their customer's: see `visitorMayAccess`),
+ * seen through `visitorView`. Agents: any conversation
  * of their site, its desk and its visitors' journeys.
  */
 export const authorizeChatStream: StreamAuthorizer = async (storage, principal, stream) => {
@@ -34,7 +36,7 @@ export const authorizeChatStream: StreamAuthorizer = async (storage, principal, 
       `no conversation ${parsed.conversationId} on this site`,
     );
   if (principal.role === 'agent') return;
-  if (conversation.visitor_id !== principal.id) {
+  if (!(await visitorMayAccess(storage, principal, conversation))) {
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   }
   return visitorView;

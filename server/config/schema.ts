@@ -1,4 +1,10 @@
 /** JSON schema of cxkit.config.json; field-specific wording lives in validate.ts. */
+import { attachmentsConfigSchema } from '../attachments/settings.js';
+import { invitationsConfigSchema } from '../chat/invitations.js';
+import { prechatConfigSchema } from '../chat/prechat/config.js';
+import { queuesSchema } from '../chat/queues/config.js';
+import { emailConfigSchema } from '../email/config.js';
+
 export const siteKeyPattern = '^[a-z0-9][a-z0-9_-]{0,63}$';
 
 /** A dotted path into a CRM's JSON answer, e.g. `profile.fullName`. */
@@ -94,6 +100,12 @@ const cannedResponsesSchema = {
     properties: {
       shortcut: { type: 'string', minLength: 2, maxLength: 32 },
       text: { type: 'string', minLength: 1, maxLength: 4000 },
+      // The limits of chat.send's quickReplies (server/chat/message-extras.ts).
+      quickReplies: {
+        type: 'array',
+        maxItems: 6,
+        items: { type: 'string', minLength: 1, maxLength: 80 },
+      },
     },
   },
 } as const;
@@ -105,6 +117,7 @@ export const configSchema = {
   properties: {
     $schema: { type: 'string' },
     tokenSecret: { type: 'string', minLength: 32 },
+    email: emailConfigSchema,
     sites: {
       type: 'array',
       minItems: 1,
@@ -123,6 +136,10 @@ export const configSchema = {
           journey: journeySchema,
           maxChatsPerAgent: { type: 'integer', minimum: 1, maximum: 100 },
           cannedResponses: cannedResponsesSchema,
+          attachments: attachmentsConfigSchema,
+          prechat: prechatConfigSchema,
+          invitations: invitationsConfigSchema,
+          queues: queuesSchema,
         },
       },
     },

@@ -1,3 +1,7 @@
+import type { InvitationsConfig } from '../chat/invitations.js';
+import type { PrechatConfig } from '../chat/prechat/config.js';
+import type { EmailConfig } from '../email/config.js';
+
 /** A site that embeds cx widgets. */
 export interface SiteConfig {
   /** Public site key used by `<cx-config site-key>`. */
@@ -20,12 +24,52 @@ export interface SiteConfig {
   maxChatsPerAgent?: number;
   /** Texts agents insert by typing a shortcut such as `/hello` in the composer. */
   cannedResponses?: CannedResponse[];
+  /** Chat queues, the first is the default; none configured = one "general" queue, always open. */
+  queues?: QueueConfig[];
+  /** Files visitors and agents may attach; every field has a default (server/attachments/settings.ts). */
+  attachments?: AttachmentsConfig;
+  /** The pre-chat form (name, email, topic; each optional unless `required`); none = no form. */
+  prechat?: PrechatConfig;
+  /** Proactive chat invitations by page and time on page (server/chat/invitations.ts); none = never. */
+  invitations?: InvitationsConfig;
 }
+
+export interface AttachmentsConfig {
+  /** Default true. */
+  enabled?: boolean;
+  /** Largest file in bytes (default 10 MiB, at most 25 MiB). */
+  maxBytes?: number;
+  /** Accepted types, a subset of image/png, image/jpeg, image/gif, image/webp, application/pdf (default all). */
+  types?: string[];
+}
+
+/** A chat queue; without `hours` it is always open. */
+export interface QueueConfig {
+  /** Lowercase letters, digits, "-" or "_"; unique per site (`<cx-chat queue>`, `start.queueId`). */
+  id: string;
+  /** Shown to visitors and agents. */
+  name: string;
+  hours?: BusinessHours;
+}
+
+/** Opening hours by the wall clock of an IANA time zone. */
+export interface BusinessHours {
+  /** IANA zone, e.g. `Europe/Berlin`. */
+  timeZone: string;
+  /** Intervals `"09:00-17:00"` per weekday (`mon` … `sun`); a weekday left out is closed. End may be `24:00`. */
+  weekly: Partial<Record<Weekday, string[]>>;
+  /** Dates (`2026-12-25`) closed all day, or `{ date, hours }` with that day's own intervals. */
+  holidays?: (string | { date: string; hours: string[] })[];
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 export interface CannedResponse {
   /** "/" then letters, digits, "-" or "_", e.g. `/hello`; unique per site. */
   shortcut: string;
   text: string;
+  /** Quick-reply buttons (at most 6 labels of 1–80 characters) the reply offers the visitor. */
+  quickReplies?: string[];
 }
 
 export interface JourneyConfig {
@@ -93,6 +137,8 @@ export interface HubConfig {
   sites: SiteConfig[];
   /** HMAC secret for tokens; when absent the hub generates one and keeps it in the database. */
   tokenSecret?: string;
+  /** SMTP for transcript emails (or env CXKIT_SMTP_URL); without it the panel offers none. */
+  email?: EmailConfig;
 }
 
 /** Settings that come from the environment rather than the config file. */

@@ -1,4 +1,9 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { attachmentsConfigProblem } from '../attachments/settings.js';
+import { invitationsConfigProblem } from '../chat/invitations.js';
+import { prechatConfigProblem } from '../chat/prechat/config.js';
+import { queuesConfigProblem } from '../chat/queues/config.js';
+import { emailConfigProblem } from '../email/config.js';
 import { crmConfigProblem } from '../crm/index.js';
 import { isValidOriginPattern } from './origin-pattern.js';
 import { configSchema } from './schema.js';
@@ -44,9 +49,33 @@ export function validateConfig(input: unknown): HubConfig {
     });
     const crmProblem = site.crm && crmConfigProblem(site.crm, `sites[${i}].crm`);
     if (crmProblem) throw new ConfigError(crmProblem);
+    const attachmentsProblem =
+      site.attachments && attachmentsConfigProblem(site.attachments, `sites[${i}].attachments`);
+    if (attachmentsProblem) throw new ConfigError(attachmentsProblem);
+    const queuesProblem = site.queues && queuesConfigProblem(site.queues, `sites[${i}].queues`);
+    if (queuesProblem) throw new ConfigError(queuesProblem);
+    const prechatProblem =
+      site.prechat &&
+      prechatConfigProblem(
+        site.prechat,
+        `sites[${i}].prechat`,
+        site.queues?.map((q) => q.id),
+      );
+    if (prechatProblem) throw new ConfigError(prechatProblem);
+    const invitationsProblem =
+      site.invitations &&
+      invitationsConfigProblem(
+        site.invitations,
+        `sites[${i}].invitations`,
+        site.queues?.map((q) => q.id),
+      );
+    if (invitationsProblem) throw new ConfigError(invitationsProblem);
   });
+  const emailProblem = config.email && emailConfigProblem(config.email);
+  if (emailProblem) throw new ConfigError(emailProblem);
   return {
     ...(config.tokenSecret ? { tokenSecret: config.tokenSecret } : {}),
+    ...(config.email ? { email: config.email } : {}),
     sites: config.sites.map((site) => ({ ...site, demo: site.demo === true })),
   };
 }

@@ -24,6 +24,21 @@ export interface EffectCommand {
   ): Promise<{ result: unknown; events: EventFrame[] }>;
 }
 
+/**
+ * An effect command that many sockets send at once (`chat.send`): it gets the storage, not
+ * a transaction, so it can store the ones that arrive together as one batch. Same promise
+ * as an EffectCommand: at most once per command id, its events published after the commit.
+ */
+export interface BatchedEffectCommand {
+  kind: 'batched';
+  schema: object;
+  run(
+    storage: Storage,
+    principal: Principal,
+    command: Command,
+  ): Promise<{ result: unknown; events: EventFrame[] }>;
+}
+
 /** A command that only reads: answered afresh on a retry, nothing to repeat. */
 export interface ReadCommand {
   kind: 'read';
@@ -45,7 +60,7 @@ export interface SignalCommand {
   ): Promise<{ result: unknown; signals: { stream: StreamName; signal: StreamSignal }[] }>;
 }
 
-export type CommandHandler = EffectCommand | ReadCommand | SignalCommand;
+export type CommandHandler = EffectCommand | BatchedEffectCommand | ReadCommand | SignalCommand;
 
 /** Rewrites each frame of a stream before it reaches one subscriber (e.g. hides agents-only events). */
 export type FrameView = (frame: EventFrame) => EventFrame;

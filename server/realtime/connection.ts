@@ -5,7 +5,7 @@ import type { EventBus } from '../bus/index.js';
 import type { SiteConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
 import type { Storage } from '../storage/index.js';
-import { lastSeq, publishSignal, readEvents } from '../streams/index.js';
+import { fromSelf, lastSeq, publishSignal, readEvents } from '../streams/index.js';
 import type { Command, CommandHandler, SessionHooks, StreamAuthorizer } from './command-types.js';
 import type { FrameParser } from './frames.js';
 import { FrameError } from './frames.js';
@@ -106,9 +106,12 @@ export class Connection {
       for (const { stream, signal } of signals) await publishSignal(this.deps.bus, stream, signal);
       return result;
     }
-    const { result, events } = await runOnce(this.deps.storage, principal, command, (tx) =>
-      handler.run(tx, principal, command),
-    );
+    const { result, events } =
+      handler.kind === 'batched'
+        ? await handler.run(this.deps.storage, principal, command)
+        : await runOnce(this.deps.storage, principal, command, (tx) =>
+            handler.run(tx, principal, command),
+          );
     for (const frame of events) await this.deps.bus.publish(frame.stream, frame);
     return result;
   }
@@ -124,7 +127,9 @@ export class Connection {
       bus: this.deps.bus,
       read: (name, from, limit) => readEvents(this.deps.storage, name, from, limit),
       send: (frame: EventFrame) => this.#send(view ? view(frame) : frame),
-      sendSignal: (frame) => this.#send(frame),
+      sendSignal: (frame) => {
+        if (!fromSelf(frame, principal)) this.#send(frame);
+      },
       onError: (error) => this.deps.log.error({ err: error, stream }, 'stream catch-up failed'),
     });
     this.#subscriptions.set(stream, subscription);

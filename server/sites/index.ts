@@ -1,3 +1,7 @@
+import { attachmentsWidgetPart } from '../attachments/index.js';
+import { hoursWidgetPart } from '../chat/queues/index.js';
+import { endOfChatWidgetPart, prechatWidgetPart } from '../chat/index.js';
+import { invitationsWidgetPart } from '../chat/invitations.js';
 import type { WidgetPart } from './widget-route.js';
 
 export { widgetRoutes, type WidgetPart } from './widget-route.js';
@@ -7,4 +11,10 @@ export { widgetRoutes, type WidgetPart } from './widget-route.js';
  * widgets must know about before they connect (pre-chat form, hours, attachment limits,
  * invitation rules, ...). Each capability adds its own entry here.
  */
-export const widgetParts: Record<string, WidgetPart> = {};
+export const widgetParts: Record<string, WidgetPart> = {
+  attachments: attachmentsWidgetPart,
+  hours: hoursWidgetPart,
+  prechat: prechatWidgetPart,
+  endOfChat: endOfChatWidgetPart,
+  invitations: invitationsWidgetPart,
+};

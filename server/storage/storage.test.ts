@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, it as test } from 'node:test';
 import { freshDataDir, removeDir } from '../testing/data-dirs.js';
 import { freshPostgresSchema as freshSchema } from '../testing/postgres.js';
@@ -95,7 +96,16 @@ for (const driver of ['pglite', 'postgres'] as const) {
       const names = (
         await storage.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
       ).map((r) => r.name);
-      assert.deepEqual(names, ['001_core.sql', '002_chat.sql', '003_journey.sql', '004_desk.sql']);
+      const files = readdirSync(new URL('./migrations/', import.meta.url))
+        .filter((name) => name.endsWith('.sql'))
+        .sort();
+      assert.deepEqual(names, files);
+      assert.deepEqual(names.slice(0, 4), [
+        '001_core.sql',
+        '002_chat.sql',
+        '003_journey.sql',
+        '004_desk.sql',
+      ]);
     });
 
     it('enforces the stream_events primary key (stream, seq)', async () => {
@@ -122,7 +132,8 @@ describe('migrations on postgres, two hubs at once', () => {
         const rows = await both[0].query<{ n: number }>(
           'SELECT count(*)::int AS n FROM schema_migrations',
         );
-        assert.equal(rows[0]!.n, 4);
+        const files = readdirSync(new URL('./migrations/', import.meta.url));
+        assert.equal(rows[0]!.n, files.filter((name) => name.endsWith('.sql')).length);
         await Promise.all(both.map((s) => s.close()));
       } finally {
         await drop();

@@ -1,4 +1,4 @@
-export { publishSignal, signalFrame, signalTopic } from './signals.js';
+export { fromSelf, publishSignal, signalFrame, signalTopic } from './signals.js';
 export { appendEvent, readEvents, lastSeq, toIso } from './event-log.js';
 export {
   conversationStream,

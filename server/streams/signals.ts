@@ -1,4 +1,5 @@
 import type { SignalFrame, StreamName, StreamSignal } from '../../protocol/index.js';
+import type { Principal } from '../auth/index.js';
 import type { EventBus } from '../bus/index.js';
 
 /** Signals travel on their own bus topic beside the stream's stored events. */
@@ -15,4 +16,13 @@ export function publishSignal(
   signal: StreamSignal,
 ): Promise<void> {
   return bus.publish(signalTopic(stream), signalFrame(stream, signal));
+}
+
+/** A signal about the principal themself (their own typing): their sockets need not hear it. */
+export function fromSelf({ signal }: SignalFrame, principal: Principal): boolean {
+  return (
+    signal.type === 'typing' &&
+    signal.author.id === principal.id &&
+    signal.author.role === principal.role
+  );
 }

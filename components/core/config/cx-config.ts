@@ -1,6 +1,17 @@
-import { LitElement, css, nothing } from 'lit';
 import type { HubConnection, HubConnectionSource } from '../hub/hub-connection.js';
 import { providePageSettings } from './page-provider.js';
+
+type Text = 'hub' | 'siteKey' | 'locale' | 'theme' | 'agentToken' | 'identityToken';
+
+/** Attribute → property. */
+const attributes: Record<string, Text> = {
+  hub: 'hub',
+  'site-key': 'siteKey',
+  locale: 'locale',
+  theme: 'theme',
+  'agent-token': 'agentToken',
+  'identity-token': 'identityToken',
+};
 
 /**
  * @summary One place per page for the hub URL, site key, locale, theme and credentials
@@ -8,64 +19,140 @@ import { providePageSettings } from './page-provider.js';
  *
  * Widgets do not have to be nested inside it: the settings are provided page-wide,
  * so a widget before, after or outside `<cx-config>` receives them too, also when it
- * was upgraded first. Changing an attribute updates every widget. Renders nothing.
+ * was upgraded first. Changing an attribute or a property updates every widget. Renders nothing.
+ *
+ * Not a Lit element: it is in every storefront's eager bundle, which must not carry Lit.
  */
-export class CxConfig extends LitElement {
-  // `static properties` rather than decorators: this class is in every storefront's eager
-  // bundle, which then carries no decorator helpers (about 0.4 KB gzip).
-  static override properties = {
-    hub: {},
-    siteKey: { attribute: 'site-key' },
-    locale: {},
-    theme: {},
-    agentToken: { attribute: 'agent-token' },
-    identityToken: { attribute: 'identity-token' },
-    connection: { attribute: false },
+export class CxConfig extends HTMLElement {
+  static readonly observedAttributes = Object.keys(attributes);
+
+  private readonly values: Record<Text, string> & { connection: CxConfig['connection'] } = {
+    hub: '',
+    siteKey: '',
+    locale: '',
+    theme: '',
+    agentToken: '',
+    identityToken: '',
+    connection: null,
   };
+  private published: Promise<boolean> | null = null;
 
-  static override styles = css`
-    :host {
-      display: none;
+  constructor() {
+    super();
+    // Renders nothing, and neither do its children (as with any element whose shadow root has no slot).
+    this.attachShadow({ mode: 'open' });
+    // Properties a page (or a template) set before this element upgraded shadow the accessors.
+    for (const name of Object.keys(this.values) as (keyof CxConfig['values'])[]) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = this[name];
+      delete (this as Record<string, unknown>)[name];
+      (this as Record<string, unknown>)[name] = value;
     }
-  `;
+  }
 
-  /** Hub base URL; defaults to the page's origin. */
-  hub = '';
+  /**
+   * Hub base URL; defaults to the page's origin.
+   * @attr hub
+   */
+  get hub(): string {
+    return this.values.hub;
+  }
+  set hub(value: string) {
+    this.set('hub', value);
+  }
 
-  /** Public key of the site, as configured on the hub. */
-  siteKey = '';
+  /**
+   * Public key of the site, as configured on the hub.
+   * @attr site-key
+   */
+  get siteKey(): string {
+    return this.values.siteKey;
+  }
+  set siteKey(value: string) {
+    this.set('siteKey', value);
+  }
 
-  /** Language of the widgets (`en`, `ko`, ...); defaults to `<html lang>`, then English. */
-  locale = '';
+  /**
+   * Language of the widgets (`en`, `ko`, ...); defaults to `<html lang>`, then English.
+   * @attr locale
+   */
+  get locale(): string {
+    return this.values.locale;
+  }
+  set locale(value: string) {
+    this.set('locale', value);
+  }
 
-  /** `light` (default) or `dark`; widgets reflect it as `data-cx-theme`. */
-  theme = '';
+  /**
+   * `light` (default) or `dark`; widgets reflect it as `data-cx-theme`.
+   * @attr theme
+   */
+  get theme(): string {
+    return this.values.theme;
+  }
+  set theme(value: string) {
+    this.set('theme', value);
+  }
 
-  /** Agent token minted by the CRM backend, for agent widgets. */
-  agentToken = '';
+  /**
+   * Agent token minted by the CRM backend, for agent widgets.
+   * @attr agent-token
+   */
+  get agentToken(): string {
+    return this.values.agentToken;
+  }
+  set agentToken(value: string) {
+    this.set('agentToken', value);
+  }
 
-  /** Signed customer identity from the storefront's backend, for verified customers. */
-  identityToken = '';
+  /**
+   * Signed customer identity from the storefront's backend, for verified customers.
+   * @attr identity-token
+   */
+  get identityToken(): string {
+    return this.values.identityToken;
+  }
+  set identityToken(value: string) {
+    this.set('identityToken', value);
+  }
 
   /**
    * Use this instead of a real hub: one connection for every widget, or a source that gives
    * each widget a connection for its role (visitor or agent), such as a `FakeHub`.
    */
-  connection: HubConnection | HubConnectionSource | null = null;
-
-  protected override render() {
-    return nothing;
+  get connection(): HubConnection | HubConnectionSource | null {
+    return this.values.connection;
+  }
+  set connection(value: HubConnection | HubConnectionSource | null) {
+    this.set('connection', value);
   }
 
-  protected override updated(): void {
-    providePageSettings({
-      hub: (this.hub || location.origin).replace(/\/+$/, ''),
-      siteKey: this.siteKey,
-      locale: this.locale,
-      theme: this.theme,
-      agentToken: this.agentToken,
-      identityToken: this.identityToken,
-      connection: this.connection,
+  /** Resolves once the current settings have reached every widget on the page. */
+  get updateComplete(): Promise<boolean> {
+    return this.published ?? Promise.resolve(true);
+  }
+
+  connectedCallback(): void {
+    this.schedule();
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    this.set(attributes[name]!, value ?? '');
+  }
+
+  private set<K extends keyof CxConfig['values']>(name: K, value: CxConfig['values'][K]): void {
+    this.values[name] = value;
+    this.schedule();
+  }
+
+  /** Several changes in one task reach the widgets once. */
+  private schedule(): void {
+    if (!this.isConnected) return;
+    this.published ??= Promise.resolve().then(() => {
+      this.published = null;
+      const { hub, ...rest } = this.values;
+      providePageSettings({ ...rest, hub: (hub || location.origin).replace(/\/+$/, '') });
+      return true;
     });
   }
 }

@@ -1,9 +1,20 @@
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Role } from '../../../protocol/index.js';
-import { formatTime } from '../i18n/intl-format.js';
 import type { LocalizeController } from '../i18n/localize-controller.js';
+import { renderLinkedText } from './auto-links.js';
+import type { AttachmentPicker } from './attachment-picker.js';
+import { renderAttachments } from './attachments-view.js';
 import type { LogEntry } from './log-entries.js';
+import {
+  logPartStyles,
+  renderDay,
+  renderQuickReplies,
+  renderReceipt,
+  renderTime,
+  withDays,
+} from './log-parts.js';
+import type { ReceiptState } from './receipts.js';
 
 /**
  * The message log and the composer shared by cx-chat and cx-agent-inbox. Plain render
@@ -17,6 +28,33 @@ export interface LogOptions {
   /** The id of the principal looking at the log: their lines read "You". */
   selfId: string | undefined;
   label: string;
+  /** How far the other side got with the reader's message at `seq`; shown under the latest one. */
+  receiptOf?(seq: number): ReceiptState;
+  /**
+   * The visitor's side: quick replies of the latest message (if it is the agent's) become
+   * buttons that answer with their label. Without it (agents), offered labels are listed.
+   */
+  onQuickReply?(label: string): void;
+  /** The hub's URL: attachment links are relative to it. */
+  hub?: string;
+}
+
+/** Which lines carry the receipt and the quick-reply buttons. */
+interface LogMarks {
+  receiptKey: string | undefined;
+  quickRepliesKey: string | undefined;
+}
+
+function marksOf(options: LogOptions): LogMarks {
+  const messages = options.entries.filter((entry) => entry.kind === 'message' && !entry.internal);
+  const own = messages.filter((entry) => !entry.author || entry.author.id === options.selfId);
+  const lastOwn = own[own.length - 1];
+  const last = messages[messages.length - 1];
+  return {
+    receiptKey: lastOwn?.state === 'sent' && lastOwn.seq ? lastOwn.key : undefined,
+    // Answered (a later message) or not the agent's: no buttons any more.
+    quickRepliesKey: last?.author?.role === 'agent' && last.quickReplies ? last.key : undefined,
+  };
 }
 
 function authorName(entry: LogEntry, options: LogOptions): string {
@@ -29,7 +67,7 @@ function authorName(entry: LogEntry, options: LogOptions): string {
   return entry.author.name || roleName[entry.author.role];
 }
 
-function renderEntry(entry: LogEntry, options: LogOptions) {
+function renderEntry(entry: LogEntry, options: LogOptions, marks: LogMarks) {
   if (entry.notice) {
     const { key, values } = entry.notice;
     return html`<li class="notice" part="notice">${options.l10n.t(key, values)}</li>`;
@@ -43,9 +81,10 @@ function renderEntry(entry: LogEntry, options: LogOptions) {
     ${entry.internal ? html`<span class="note-label">${l10n.t('inbox.internalNote')}</span>` : nothing}
     <span class="meta">
       <span class="author">${authorName(entry, options)}</span>
-      <time datetime=${entry.createdAt}>${formatTime(l10n.locale, entry.createdAt)}</time>
+      ${renderTime(l10n, entry.createdAt)}
     </span>
-    <span class="text">${entry.text}</span>
+    <span class="text">${renderLinkedText(entry.text, l10n.t('chat.newTab'))}</span>
+    ${renderAttachments(entry.attachments, l10n, options.hub)}
     ${entry.state === 'pending' ? html`<span class="state">${l10n.t('chat.sending')}</span>` : nothing}
     ${
       entry.state === 'failed'
@@ -54,10 +93,21 @@ function renderEntry(entry: LogEntry, options: LogOptions) {
           >`
         : nothing
     }
+    ${
+      marks.receiptKey === entry.key && options.receiptOf
+        ? renderReceipt(l10n, options.receiptOf(entry.seq!))
+        : nothing
+    }
+    ${
+      entry.quickReplies && (!options.onQuickReply || marks.quickRepliesKey === entry.key)
+        ? renderQuickReplies(l10n, entry.quickReplies, options.onQuickReply)
+        : nothing
+    }
   </li>`;
 }
 
 export function renderLog(options: LogOptions, empty?: string) {
+  const marks = marksOf(options);
   return html`<div
     class="log"
     role="log"
@@ -69,9 +119,10 @@ export function renderLog(options: LogOptions, empty?: string) {
     ${options.entries.length === 0 && empty ? html`<p class="empty">${empty}</p>` : nothing}
     <ol>
       ${repeat(
-        options.entries,
-        (entry) => entry.key,
-        (entry) => renderEntry(entry, options),
+        withDays(options.entries),
+        (line) => ('day' in line ? `day:${line.day}` : line.key),
+        (line) =>
+          'day' in line ? renderDay(options.l10n, line.at) : renderEntry(line, options, marks),
       )}
     </ol>
   </div>`;
@@ -80,7 +131,13 @@ export function renderLog(options: LogOptions, empty?: string) {
 export interface ComposerOptions {
   l10n: LocalizeController;
   disabled?: boolean;
+  /** Files to send with the message; without it the composer offers none. */
+  attachments?: AttachmentPicker;
   onSend(text: string): void;
+  /** The draft changed (for typing indicators); `hasText` is whether anything is left. */
+  onDraft?(hasText: boolean): void;
+  /** Focus left the textbox. */
+  onLeave?(): void;
 }
 
 /** Enter sends, Shift+Enter starts a new line; Enter that ends an IME composition (Korean) does not send. */
@@ -90,18 +147,34 @@ function onKeydown(event: KeyboardEvent): void {
   (event.target as HTMLTextAreaElement).form?.requestSubmit();
 }
 
-export function renderComposer({ l10n, disabled = false, onSend }: ComposerOptions) {
+export function renderComposer({
+  l10n,
+  disabled = false,
+  attachments,
+  onSend,
+  onDraft,
+  onLeave,
+}: ComposerOptions) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const textarea = (event.target as HTMLFormElement).elements.namedItem(
       'message',
     ) as HTMLTextAreaElement;
     const text = textarea.value.trim();
-    if (!text) return;
+    // Files alone make a message; a failed upload must be removed first.
+    if ((!text && !attachments?.hasFiles) || attachments?.blocked) return;
     textarea.value = '';
     onSend(text);
   };
-  return html`<form class="composer" part="composer" @submit=${submit}>
+  return html`<form
+    class="composer"
+    part="composer"
+    @submit=${submit}
+    @paste=${attachments?.onPaste}
+    @dragover=${attachments?.onDragOver}
+    @drop=${attachments?.onDrop}
+  >
+    ${attachments?.renderChosen()} ${attachments?.renderButton()}
     <label class="visually-hidden" for="cx-message">${l10n.t('composer.message')}</label>
     <textarea
       id="cx-message"
@@ -110,6 +183,9 @@ export function renderComposer({ l10n, disabled = false, onSend }: ComposerOptio
       maxlength="4000"
       placeholder=${l10n.t('composer.placeholder')}
       @keydown=${onKeydown}
+      @input=${(event: InputEvent) =>
+        onDraft?.(!!(event.target as HTMLTextAreaElement).value.trim())}
+      @blur=${() => onLeave?.()}
     ></textarea>
     <button type="submit" ?disabled=${disabled}>${l10n.t('composer.send')}</button>
   </form>`;
@@ -194,4 +270,5 @@ export const conversationStyles = css`
     padding: calc(var(--_cx-space) * 0.75);
     background: var(--_cx-surface);
   }
+  ${logPartStyles}
 `;

@@ -1,4 +1,10 @@
-import type { ChatMessage, ConversationEvent, EventFrame, Role } from '../../../protocol/index.js';
+import type {
+  AttachmentRef,
+  ChatMessage,
+  ConversationEvent,
+  EventFrame,
+  Role,
+} from '../../../protocol/index.js';
 import type { MessageKey } from '../i18n/en.js';
 
 /** One line of a conversation log: a message (sent, on its way, or failed) or a notice. */
@@ -16,6 +22,12 @@ export interface LogEntry {
   error?: string;
   /** An internal note: shown to agents only, marked as such. */
   internal?: boolean;
+  /** The message's seq on the `conv:` stream, once known: receipts are positions on it. */
+  seq?: number;
+  /** Buttons an agent offered with the message. */
+  quickReplies?: string[];
+  /** Files sent with the message; while pending, without links (`url` empty). */
+  attachments?: AttachmentRef[];
 }
 
 /**
@@ -39,7 +51,8 @@ export class LogEntries {
     return new LogEntries([...this.entries, entry]);
   }
 
-  confirmed(message: ChatMessage, internal = false): LogEntries {
+  confirmed(message: ChatMessage, internal = false, seq?: number): LogEntries {
+    const known = this.entries.find((each) => each.key === message.clientMessageId)?.seq;
     const entry: LogEntry = {
       key: message.clientMessageId,
       kind: 'message',
@@ -48,10 +61,21 @@ export class LogEntries {
       createdAt: message.createdAt,
       state: 'sent',
       ...(internal ? { internal } : {}),
+      ...((seq ?? known) ? { seq: seq ?? known } : {}),
+      ...(message.quickReplies?.length ? { quickReplies: message.quickReplies } : {}),
+      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
     };
     const index = this.entries.findIndex((each) => each.key === entry.key);
     if (index === -1) return new LogEntries([...this.entries, entry]);
     return new LogEntries(this.entries.map((each, i) => (i === index ? entry : each)));
+  }
+
+  /** Shows the files a pending line carries, before the hub has confirmed them. */
+  withAttachments(key: string, attachments: AttachmentRef[]): LogEntries {
+    if (!attachments.length) return this;
+    return new LogEntries(
+      this.entries.map((each) => (each.key === key ? { ...each, attachments } : each)),
+    );
   }
 
   failed(key: string, error: string): LogEntries {
@@ -82,7 +106,7 @@ export class LogEntries {
     const key = `seq:${frame.seq}`;
     switch (event.type) {
       case 'message.created':
-        return this.confirmed(event.message);
+        return this.confirmed(event.message, false, frame.seq);
       case 'conversation.accepted':
         return this.notice(
           key,
@@ -94,7 +118,7 @@ export class LogEntries {
       case 'conversation.transferred':
         return this.notice(key, { key: 'chat.transferred' }, frame.at);
       case 'note.created':
-        return this.confirmed(event.note, true);
+        return this.confirmed(event.note, true, frame.seq);
       default:
         return this;
     }

@@ -71,6 +71,12 @@ export class HubController implements ReactiveController {
     );
   }
 
+  /** The token the connection signs in with, for HTTP requests beside it (uploads); null without. */
+  async token(): Promise<string | null> {
+    if (this.config.settings?.connection) return null; // a fake hub needs none
+    return (await this.credentials()?.token()) ?? null;
+  }
+
   /**
    * Signs in as a demo agent (demo sites only) and connects. Every agent widget on the page
    * follows, also those of other cxkit bundles: they hear it as a document event.

@@ -1,4 +1,4 @@
-import type { CommandResults } from '../../../protocol/index.js';
+import type { CommandResults, ConversationStart } from '../../../protocol/index.js';
 import type { HubConnection, HubError } from './hub-connection.js';
 
 /** A `chat.send` kept until the hub acknowledges it. */
@@ -8,6 +8,10 @@ export interface OutboxEntry {
   conversationId?: string;
   text: string;
   createdAt: string;
+  /** Files uploaded before the send (`POST /api/v1/attachments`). */
+  attachmentIds?: string[];
+  /** How to open the conversation if this message starts one (`chat.send`'s `start`). */
+  start?: ConversationStart;
   /** Who sent it, once known: another visitor's entries are never sent. */
   visitorId?: string;
   /** Set when the hub refused it for good. */
@@ -15,7 +19,15 @@ export interface OutboxEntry {
 }
 
 /** Refusals a resend cannot change; anything else (offline, `internal`, `rate.limited`) is retried. */
-const finalCodes = new Set(['protocol.invalid_message', 'conversation.closed', 'auth.forbidden']);
+const finalCodes = new Set([
+  'protocol.invalid_message',
+  'conversation.closed',
+  'auth.forbidden',
+  'attachment.not_found',
+  'attachment.already_attached',
+  'queue.not_found',
+  'prechat.invalid',
+]);
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -63,11 +75,16 @@ export class Outbox {
   async send(connection: HubConnection, entry: OutboxEntry): Promise<CommandResults['chat.send']> {
     const kept = { ...entry, visitorId: entry.visitorId ?? connection.principal?.principalId };
     this.put(kept);
-    const { conversationId, text } = entry;
+    const { conversationId, text, attachmentIds, start } = entry;
     try {
       const result = await connection.command(
         'chat.send',
-        conversationId ? { conversationId, text } : { text },
+        {
+          text,
+          ...(conversationId ? { conversationId } : {}),
+          ...(attachmentIds?.length ? { attachmentIds } : {}),
+          ...(start && !conversationId ? { start } : {}),
+        },
         entry.id,
       );
       this.remove(entry.id);

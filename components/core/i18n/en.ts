@@ -1,4 +1,7 @@
+import { invitationEn } from './invitation-strings.js';
+import { endOfChatEn } from './end-of-chat-strings.js';
 import { launcherEn } from './launcher-strings.js';
+import { queueEn } from './queue-strings.js';
 
 /**
  * English: the reference catalog. Every user-facing string of every widget, including
@@ -7,6 +10,9 @@ import { launcherEn } from './launcher-strings.js';
  */
 export const en = {
   ...launcherEn,
+  ...endOfChatEn,
+  ...invitationEn,
+  ...queueEn,
   'status.connecting': 'Connecting…',
   'status.online': 'Online',
   'status.reconnecting': 'Reconnecting…',
@@ -26,9 +32,35 @@ export const en = {
   'chat.closed': 'This conversation has ended.',
   'chat.transferred': 'You are being connected to another agent.',
   'chat.historyGap': 'Some earlier messages could not be loaded.',
+  'chat.unreadTitleOne': '(1) New message',
+  'chat.unreadTitle': '({count}) New messages',
+  'chat.handoff': 'Other ways to reach us',
+  'chat.handoffCall': 'Call me instead',
+  'chat.handoffCallback': 'Schedule a callback',
+  'chat.typing': '{name} is typing…',
+  'chat.typingMany': '{names} are typing…',
+  'chat.receipt.sent': 'Sent',
+  'chat.receipt.delivered': 'Delivered',
+  'chat.receipt.read': 'Read',
+  'chat.today': 'Today',
+  'chat.yesterday': 'Yesterday',
+  'chat.quickReplies': 'Suggested replies',
+  'chat.withAgent': 'You are chatting with {name}',
+  'chat.newTab': '(opens in a new tab)',
   'composer.message': 'Message',
   'composer.placeholder': 'Type a message…',
   'composer.send': 'Send',
+  'attachments.attach': 'Attach file',
+  'attachments.chosen': 'Files to send',
+  'attachments.remove': 'Remove {name}',
+  'attachments.uploading': 'Uploading… {percent}%',
+  'attachments.ready': 'Ready to send',
+  'attachments.failed': 'Not uploaded: {message}',
+  'attachments.tooLarge': '“{name}” is too large: files may be up to {limit}.',
+  'attachments.wrongType': '“{name}” cannot be sent: only {types} files are accepted.',
+  'attachments.tooMany': 'At most {max} files can be sent with one message.',
+  'attachments.pdf': 'PDF',
+  'attachments.retryHint': 'Remove the files that failed before sending.',
 
   'inbox.title': 'Conversations',
   'inbox.signInDemo': 'Sign in as demo agent',
@@ -68,6 +100,12 @@ export const en = {
   'inbox.addNote': 'Add note',
   'inbox.cannedResponses': 'Canned responses',
   'inbox.cannedHint': 'Press Tab or Enter to insert {shortcut}.',
+  'inbox.quickReplies': 'Quick replies',
+  'inbox.quickReplyLabel': 'Quick reply button',
+  'inbox.addQuickReply': 'Add button',
+  'inbox.removeQuickReply': 'Remove “{label}”',
+  'inbox.quickRepliesHint': 'Sent as buttons with your next reply.',
+  'inbox.quickRepliesOffered': 'Offered: {labels}',
   'inbox.search': 'Search conversations',
   'inbox.searchSubmit': 'Search',
   'inbox.searchResults': 'Search results',

@@ -70,6 +70,7 @@ export class FakeConversationCommands {
   transfer(principal: Principal, fields: Fields, id: string): CommandResults['chat.transfer'] {
     const conversation = this.handled(principal, String(fields.conversationId));
     const toAgentId = fields.toAgentId as string | undefined;
+    if (fields.toQueueId !== undefined) conversation.queueId = String(fields.toQueueId);
     if (toAgentId && !this.state.agents.has(toAgentId))
       throw hubError('agent.not_found', `No agent ${toAgentId} on this site.`);
     this.note(principal, conversation.id, String(fields.note ?? ''), id);

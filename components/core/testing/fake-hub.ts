@@ -5,6 +5,7 @@ import type {
   ChatMessage,
   CommandResults,
   CommandType,
+  ConversationStart,
   ConversationSummary,
   CrmData,
   CustomerContext,
@@ -17,13 +18,18 @@ import type {
   WidgetSettings,
   StreamName,
 } from '../../../protocol/index.js';
+import { attachmentLimits } from '../hub/attachments.js';
 import { newCommandId } from '../hub/command-id.js';
 import type { HubConnectionSource, HubError, Principal } from '../hub/hub-connection.js';
+import { FakeAttachments } from './fake-attachments.js';
 import { FakeConnection } from './fake-connection.js';
 import { FakeEventLog } from './fake-event-log.js';
 import { FakeAgents } from './fake-agents.js';
 import { FakeContexts } from './fake-contexts.js';
+import { FakeEndOfChat } from './fake-end-of-chat.js';
 import { FakeConversationCommands } from './fake-conversation-commands.js';
+import { FakeConversationStates } from './fake-receipts.js';
+import { FakeQueues } from './fake-queues.js';
 
 export interface FakePrincipal {
   id: string;
@@ -52,6 +58,10 @@ export class FakeHub implements HubConnectionSource {
   private readonly log = new FakeEventLog();
   private readonly results = new Map<string, Promise<unknown>>();
   private readonly contexts = new FakeContexts(this.log);
+  /** Pre-chat answers, verified customers, ratings and transcripts (fake-end-of-chat.ts). */
+  readonly endOfChat = new FakeEndOfChat(this.conversations);
+  /** Uploaded files (object URLs); `pause()` holds uploads to show progress. */
+  readonly attachments = new FakeAttachments();
 
   /** Delay before each command is answered, to show pending states. */
   readonly latencyMs: number;
@@ -61,6 +71,13 @@ export class FakeHub implements HubConnectionSource {
   readonly cannedResponses: CannedResponse[];
   private readonly agents: FakeAgents;
   private readonly commands: FakeConversationCommands;
+  private readonly states = new FakeConversationStates({
+    conversations: this.conversations,
+    log: this.log,
+    authorize: (principal, stream) => this.authorize(principal, stream),
+  });
+  /** The site's queues: open or closed, estimates, messages left outside hours. */
+  readonly queues: FakeQueues;
 
   constructor(
     options: {
@@ -82,6 +99,11 @@ export class FakeHub implements HubConnectionSource {
       log: this.log,
       conversations: this.conversations,
       maxChatsPerAgent: this.maxChatsPerAgent,
+    });
+    this.queues = new FakeQueues({
+      siteKey: this.siteKey,
+      log: this.log,
+      conversations: this.conversations,
     });
     this.commands = new FakeConversationCommands({
       siteKey: this.siteKey,
@@ -122,11 +144,36 @@ export class FakeHub implements HubConnectionSource {
     conversationId: string,
     text: string,
     agent: FakePrincipal = { id: 'agent-2', name: 'Sam' },
+    /** Buttons offered with the message. */
+    quickReplies?: string[],
   ): void {
     const principal = this.agents.principal(agent);
     if (this.conversations.get(conversationId)?.status === 'waiting')
       this.commands.accept(principal, { conversationId });
-    this.send(principal, { conversationId, text });
+    this.send(principal, { conversationId, text, ...(quickReplies ? { quickReplies } : {}) });
+  }
+
+  /** Plays an agent typing (or stopping) in a conversation they handle. */
+  agentTypes(
+    conversationId: string,
+    active = true,
+    agent: FakePrincipal = { id: 'agent-2', name: 'Sam' },
+  ): void {
+    this.states.typing(this.agents.principal(agent), { conversationId, active });
+  }
+
+  /** Plays the other side's client receiving (`delivered`) or showing (`read`) the conversation. */
+  receipt(
+    conversationId: string,
+    state: 'delivered' | 'read',
+    reader: { role: Role } & FakePrincipal = { role: 'agent', id: 'agent-2', name: 'Sam' },
+  ): void {
+    const principal =
+      reader.role === 'agent'
+        ? this.agents.principal(reader)
+        : { role: 'visitor' as const, principalId: reader.id, name: null, siteKey: this.siteKey };
+    const seq = this.log.lastSeq(`conv:${conversationId}`);
+    this.states.receipt(principal, { conversationId, seq, state });
   }
 
   /** Plays another agent changing presence (they appear on the desk). */
@@ -185,9 +232,15 @@ export class FakeHub implements HubConnectionSource {
     return result;
   }
 
+  /** `POST /api/v1/attachments` for the picker (components/core/hub/attachments.ts). */
+  uploadAttachment(file: File, principalId: string, onProgress: (fraction: number) => void) {
+    const limits = attachmentLimits(this.widgetSettings());
+    return this.attachments.upload(file, principalId, onProgress, limits);
+  }
+
   /** What `GET /api/v1/sites/:siteKey/widget` answers; widgets read it through `widgetSettings()`. */
   widgetSettings(): WidgetSettings {
-    return { siteKey: this.siteKey, ...this.widget };
+    return { siteKey: this.siteKey, hours: this.queues.widgetPart(), ...this.widget };
   }
 
   /** Sends an ephemeral signal (typing, queue position) to whoever watches `stream` now. */
@@ -225,6 +278,10 @@ export class FakeHub implements HubConnectionSource {
         return this.commands.transfer(principal, fields, id);
       case 'chat.close':
         return this.commands.close(principal, fields);
+      case 'chat.typing':
+        return this.states.typing(principal, fields);
+      case 'chat.receipt':
+        return this.states.receipt(principal, fields);
       case 'chat.note': {
         const note = this.commands.note(
           principal,
@@ -234,6 +291,10 @@ export class FakeHub implements HubConnectionSource {
         );
         return { note, seq: this.log.lastSeq(`conv:${note.conversationId}`) };
       }
+      case 'chat.status':
+        return this.queues.status(principal, fields);
+      case 'chat.leaveMessage':
+        return this.queues.leaveMessage(principal, fields, id);
       case 'conversations.search':
         return this.commands.search(principal, String(fields.query ?? ''));
       case 'desk.snapshot':
@@ -246,6 +307,7 @@ export class FakeHub implements HubConnectionSource {
           agents: this.agents.list(),
           maxChatsPerAgent: this.maxChatsPerAgent,
           cannedResponses: this.cannedResponses,
+          queues: this.queues.queues.map(({ id, name }) => ({ id, name })),
         } satisfies CommandResults['desk.snapshot'];
       case 'context.get':
         if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');
@@ -256,6 +318,10 @@ export class FakeHub implements HubConnectionSource {
             (c) => c.visitorId === principal.principalId,
           ),
         } satisfies CommandResults['conversations.list'];
+      case 'visitor.identify':
+      case 'chat.rate':
+      case 'chat.transcript':
+        return this.endOfChat.handle(principal, type, fields);
       default:
         throw hubError('protocol.unknown_type', `The fake hub does not handle ${type}.`);
     }
@@ -286,11 +352,14 @@ export class FakeHub implements HubConnectionSource {
     id = newCommandId(),
   ): CommandResults['chat.send'] {
     const text = String(fields.text ?? '');
-    if (text.length < 1 || text.length > 4000)
+    const ids = (fields.attachmentIds as string[] | undefined) ?? [];
+    if ((text.length < 1 && !ids.length) || text.length > 4000)
       throw hubError('protocol.invalid_message', 'text must be 1–4000 characters');
+    const attachments = ids.length ? this.attachments.attach(ids, principal.principalId) : [];
     const conversation = this.conversationFor(
       principal,
       fields.conversationId as string | undefined,
+      fields.start as ConversationStart | undefined,
     );
     const message: ChatMessage = {
       id: newCommandId(),
@@ -303,6 +372,10 @@ export class FakeHub implements HubConnectionSource {
       },
       text,
       createdAt: new Date().toISOString(),
+      ...(Array.isArray(fields.quickReplies) && fields.quickReplies.length
+        ? { quickReplies: fields.quickReplies as string[] }
+        : {}),
+      ...(attachments.length ? { attachments } : {}),
     };
     this.commands.remember(conversation.id, text);
     const seq = this.log.append(`conv:${conversation.id}`, { type: 'message.created', message });
@@ -317,6 +390,7 @@ export class FakeHub implements HubConnectionSource {
   private conversationFor(
     principal: Principal,
     conversationId: string | undefined,
+    start?: ConversationStart,
   ): ConversationSummary {
     if (conversationId) {
       const conversation = this.conversations.get(conversationId);
@@ -346,8 +420,10 @@ export class FakeHub implements HubConnectionSource {
       lastText: null,
       lastSeq: 0,
       offeredTo: this.agents.longestIdle(),
+      queueId: this.queues.resolve(start?.queueId),
     };
     this.conversations.set(conversation.id, conversation);
+    this.endOfChat.started(conversation, start);
     this.log.append(`desk:${this.siteKey}`, {
       type: 'conversation.queued',
       conversation: { ...conversation },

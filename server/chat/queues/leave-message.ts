@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { OfflineContact } from '../../../protocol/index.js';
+import type { SiteConfig } from '../../config/index.js';
+import { HubError } from '../../errors.js';
+import type { EffectCommand } from '../../realtime/command-types.js';
+import { appendEvent, conversationStream, deskStream } from '../../streams/index.js';
+import { conversationSummary } from '../conversation-store.js';
+import { insertMessage } from '../message-store.js';
+import { checkedText } from '../send.js';
+import { chatLeaveMessageSchema } from './schemas.js';
+import { siteQueues } from './site-queues.js';
+
+/**
+ * `chat.leaveMessage`: outside business hours a visitor leaves a message with their name
+ * and email. It becomes an offline conversation: waiting, in the queue's "Offline messages"
+ * on the desk, never routed or ranked. An agent accepts it to answer; the visitor sees the
+ * answer in the panel when they come back (the conversation stays their open one).
+ */
+export function chatLeaveMessage(
+  siteOf: (siteKey: string) => SiteConfig | undefined,
+): EffectCommand {
+  return {
+    kind: 'effect',
+    schema: chatLeaveMessageSchema,
+    async run(tx, principal, command) {
+      if (principal.role !== 'visitor')
+        throw new HubError('auth.forbidden', 'only visitors leave messages');
+      const queueId = siteQueues(siteOf(principal.siteKey)).resolve(
+        command.queueId as string | undefined,
+      );
+      const contact = checkedContact(command.name as string, command.email as string);
+      const text = checkedText(command.text as string);
+      const [created] = await tx.query<{ id: string }>(
+        `INSERT INTO conversations (id, site_key, visitor_id, status, queue_id, offline_contact)
+         VALUES ($1, $2, $3, 'waiting', $4, $5)
+         ON CONFLICT (site_key, visitor_id) WHERE status <> 'closed' DO NOTHING
+         RETURNING id`,
+        [randomUUID(), principal.siteKey, principal.id, queueId, JSON.stringify(contact)],
+      );
+      if (!created) {
+        throw new HubError(
+          'conversation.already_open',
+          'you already have an open conversation: write there',
+        );
+      }
+      const message = await insertMessage(tx, created.id, principal, command.id, text);
+      const posted = await appendEvent(tx, conversationStream(created.id), {
+        type: 'message.created',
+        message,
+      });
+      const queued = await appendEvent(tx, deskStream(principal.siteKey), {
+        type: 'conversation.queued',
+        conversation: await conversationSummary(tx, created.id),
+      });
+      return {
+        result: { conversationId: created.id, message, seq: posted.seq },
+        events: [posted, queued],
+      };
+    },
+  };
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Name 1–200 characters and a plausible email (at most 254), both trimmed: agents must be able to answer. */
+export function checkedContact(rawName: string, rawEmail: string): OfflineContact {
+  const name = rawName.trim();
+  const email = rawEmail.trim();
+  if ([...name].length < 1 || [...name].length > 200)
+    throw new HubError('contact.invalid', 'name must be 1–200 characters');
+  if (email.length > 254 || !emailPattern.test(email))
+    throw new HubError('contact.invalid', `"${email}" is not an email address`);
+  return { name, email };
+}

@@ -1,0 +1,283 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it as test } from 'node:test';
+import type { Principal } from '../auth/index.js';
+import type { Command } from '../realtime/command-types.js';
+import { openStorage, type Queryable, type Storage } from '../storage/index.js';
+import { freshDataDir, makeTempDir, removeDir, testConfig } from '../testing/harness.js';
+import { freshPostgresSchema } from '../testing/postgres.js';
+import { SendBatcher } from './send-batch.js';
+import { send } from './send.js';
+import { deskSettings } from './settings.js';
+
+// The batcher against real storage: sends submitted in one tick form one batch, which
+// makes batching deterministic here. With CXKIT_TEST_DATABASE_URL also on PostgreSQL.
+const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
+const settingsOf = deskSettings(testConfig);
+const one = (tx: Queryable, principal: Principal, command: Command) =>
+  send(tx, principal, command.id, command, settingsOf, testConfig.tokenSecret!);
+
+const visitor = (id: string): Principal => ({ role: 'visitor', id, name: null, siteKey: 'demo' });
+const agent = (id: string): Principal => ({
+  role: 'agent',
+  id,
+  name: `Agent ${id}`,
+  siteKey: 'demo',
+});
+const sendCommand = (fields: Record<string, unknown>, id: string = randomUUID()): Command => ({
+  v: 1,
+  type: 'chat.send',
+  id,
+  ...fields,
+});
+
+for (const driver of ['pglite', 'postgres'] as const) {
+  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+
+  describe(`chat.send batches (${driver})`, () => {
+    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
+    let storage: Storage;
+    let dataDir: string;
+    let dropSchema = async () => {};
+    before(async () => {
+      if (skip) return;
+      if (driver === 'pglite') {
+        dataDir = await freshDataDir();
+        storage = await openStorage({ dataDir });
+      } else {
+        const schema = await freshPostgresSchema(databaseUrl!);
+        dropSchema = schema.drop;
+        dataDir = await makeTempDir();
+        storage = await openStorage({ dataDir, databaseUrl: schema.url });
+      }
+    });
+    after(async () => {
+      if (skip) return;
+      await storage.close();
+      await dropSchema();
+      await removeDir(dataDir);
+    });
+
+    /** An accepted conversation between a fresh visitor and agent, its stream at seq 0. */
+    async function conversation({ counter = true } = {}) {
+      const id = randomUUID();
+      const pair = { id, visitor: visitor(randomUUID()), agent: agent(randomUUID()) };
+      await storage.query(
+        `INSERT INTO conversations (id, site_key, visitor_id, status, agent_id, agent_name)
+         VALUES ($1, 'demo', $2, 'active', $3, $4)`,
+        [id, pair.visitor.id, pair.agent.id, pair.agent.name],
+      );
+      if (counter) {
+        await storage.query('INSERT INTO stream_counters (stream, last_seq) VALUES ($1, 0)', [
+          `conv:${id}`,
+        ]);
+      }
+      return pair;
+    }
+
+    const messagesOf = (id: string) =>
+      storage.query<{ client_message_id: string; text: string }>(
+        'SELECT client_message_id, text FROM messages WHERE conversation_id = $1 ORDER BY pos',
+        [id],
+      );
+
+    it('stores sends submitted together in one transaction, seqs in order per conversation', async () => {
+      let transactions = 0;
+      const counted: Storage = {
+        ...storage,
+        transaction: (fn) => (transactions++, storage.transaction(fn)),
+      };
+      const batcher = new SendBatcher(counted, one);
+      const conversations = [await conversation(), await conversation(), await conversation()];
+      const submitted = [0, 1, 2, 3].flatMap((round) =>
+        conversations.map((c) => {
+          const author = round % 2 === 0 ? c.visitor : c.agent;
+          const command = sendCommand({ conversationId: c.id, text: `m${round}` });
+          return { c, command, outcome: batcher.submit(author, command) };
+        }),
+      );
+      const outcomes = await Promise.all(submitted.map((each) => each.outcome));
+
+      // One batch: one transaction, and every message carries its time.
+      assert.equal(transactions, 1);
+      const times = new Set(outcomes.map(({ result }) => (result as Sent).message.createdAt));
+      assert.equal(times.size, 1);
+      for (const c of conversations) {
+        const mine = submitted.flatMap((each, i) => (each.c === c ? [outcomes[i]!] : []));
+        assert.deepEqual(
+          mine.map(({ result }) => (result as Sent).seq),
+          [1, 2, 3, 4],
+        );
+        assert.deepEqual(
+          mine.map(({ events }) => events.map((e) => [e.stream, e.seq])),
+          [1, 2, 3, 4].map((seq) => [[`conv:${c.id}`, seq]]),
+        );
+        const stored = await messagesOf(c.id);
+        assert.deepEqual(
+          stored.map((row) => row.text),
+          ['m0', 'm1', 'm2', 'm3'],
+        );
+        const events = await storage.query<{ seq: number; payload: { message: { text: string } } }>(
+          'SELECT seq, payload FROM stream_events WHERE stream = $1 ORDER BY seq',
+          [`conv:${c.id}`],
+        );
+        assert.deepEqual(
+          events.map((row) => [row.seq, row.payload.message.text]),
+          [
+            [1, 'm0'],
+            [2, 'm1'],
+            [3, 'm2'],
+            [4, 'm3'],
+          ],
+        );
+        assert.deepEqual(mine[0]!.events[0]!.event, {
+          type: 'message.created',
+          message: (mine[0]!.result as Sent).message,
+        });
+      }
+    });
+
+    it('fails a bad send alone: its batch-mates are stored, no seq is skipped', async () => {
+      const batcher = new SendBatcher(storage, one);
+      const a = await conversation();
+      const b = await conversation();
+      const blankId = randomUUID();
+      const attempts = [
+        batcher.submit(a.visitor, sendCommand({ conversationId: a.id, text: 'first' })),
+        batcher.submit(a.visitor, sendCommand({ conversationId: a.id, text: '   ' }, blankId)),
+        batcher.submit(b.visitor, sendCommand({ conversationId: a.id, text: 'not mine' })),
+        batcher.submit(a.agent, sendCommand({ conversationId: b.id, text: 'not my chat' })),
+        batcher.submit(a.agent, sendCommand({ conversationId: randomUUID(), text: 'nowhere' })),
+        batcher.submit(a.agent, sendCommand({ conversationId: a.id, text: 'second' })),
+      ];
+      const settled = await Promise.allSettled(attempts);
+      const codes = settled.map((s) => (s.status === 'rejected' ? s.reason.code : 'ok'));
+      assert.deepEqual(codes, [
+        'ok',
+        'protocol.invalid_message',
+        'auth.forbidden',
+        'auth.forbidden',
+        'conversation.not_found',
+        'ok',
+      ]);
+      const seqs = settled.flatMap((s) =>
+        s.status === 'fulfilled' ? [(s.value.result as Sent).seq] : [],
+      );
+      assert.deepEqual(seqs, [1, 2]);
+      assert.deepEqual(
+        (await messagesOf(a.id)).map((row) => row.text),
+        ['first', 'second'],
+      );
+      assert.equal((await messagesOf(b.id)).length, 0);
+      // A failed send stored nothing: its id may be used again.
+      const retried = await batcher.submit(
+        a.visitor,
+        sendCommand({ conversationId: a.id, text: 'fixed' }, blankId),
+      );
+      assert.equal((retried.result as Sent).seq, 3);
+    });
+
+    it('answers a retried id with the stored result and no events, in a later batch or the same one', async () => {
+      const batcher = new SendBatcher(storage, one);
+      const c = await conversation();
+      const command = sendCommand({ conversationId: c.id, text: 'once' });
+      const first = await batcher.submit(c.visitor, command);
+      const [again, twin, other] = await Promise.all([
+        batcher.submit(c.visitor, command),
+        batcher.submit(c.visitor, command),
+        batcher.submit(c.agent, sendCommand({ conversationId: c.id, text: 'reply' })),
+      ]);
+      assert.deepEqual(again, { result: first.result, events: [] });
+      assert.deepEqual(twin, { result: first.result, events: [] });
+      assert.equal((other.result as Sent).seq, 2);
+
+      // A new id sent twice in one batch: stored once, both answered alike.
+      const fresh = sendCommand({ conversationId: c.id, text: 'twice' });
+      const [x, y] = await Promise.all([
+        batcher.submit(c.visitor, fresh),
+        batcher.submit(c.visitor, fresh),
+      ]);
+      assert.deepEqual(y.result, x.result);
+      assert.equal(x.events.length + y.events.length, 1);
+      assert.deepEqual(
+        (await messagesOf(c.id)).map((row) => row.text),
+        ['once', 'reply', 'twice'],
+      );
+
+      // The same id under another principal is another command.
+      const agents = await batcher.submit(c.agent, { ...command, text: 'mine' });
+      assert.equal((agents.result as Sent).seq, 4);
+    });
+
+    it('refuses an id already used by another command type', async () => {
+      const batcher = new SendBatcher(storage, one);
+      const c = await conversation();
+      const id = randomUUID();
+      await storage.query(
+        `INSERT INTO command_results (principal, command_id, type, result) VALUES ($1, $2, 'chat.note', '{}')`,
+        [`demo/agent/${c.agent.id}`, id],
+      );
+      await assert.rejects(
+        batcher.submit(c.agent, sendCommand({ conversationId: c.id, text: 'x' }, id)),
+        { code: 'protocol.invalid_message' },
+      );
+    });
+
+    it('runs each send of a failed batch on its own, stored exactly once', async () => {
+      let transactions = 0;
+      // The batch's transaction does all its work, then fails (as a deadlock or lost connection would).
+      const flaky: Storage = {
+        ...storage,
+        transaction: (fn) =>
+          ++transactions === 1
+            ? storage.transaction(async (tx) => {
+                await fn(tx);
+                throw new Error('lost the connection');
+              })
+            : storage.transaction(fn),
+      };
+      const batcher = new SendBatcher(flaky, one);
+      const c = await conversation();
+      const sent = await Promise.all(
+        ['a', 'b', 'c'].map((text, i) =>
+          batcher.submit(i % 2 ? c.agent : c.visitor, sendCommand({ conversationId: c.id, text })),
+        ),
+      );
+      assert.ok(transactions >= 4, `${transactions} transactions`);
+      assert.deepEqual(sent.map(({ result }) => (result as Sent).seq).sort(), [1, 2, 3]);
+      assert.deepEqual((await messagesOf(c.id)).map((row) => row.text).sort(), ['a', 'b', 'c']);
+    });
+
+    it('leaves first messages, extras and waiting conversations to the one-by-one path', async () => {
+      const batcher = new SendBatcher(storage, one);
+      const c = await conversation({ counter: false });
+      const newcomer = visitor(randomUUID());
+      const [first, withReplies, plain] = await Promise.all([
+        batcher.submit(newcomer, sendCommand({ text: 'hello' })),
+        batcher.submit(
+          c.agent,
+          sendCommand({ conversationId: c.id, text: 'pick one', quickReplies: ['Yes', 'No'] }),
+        ),
+        batcher.submit(c.visitor, sendCommand({ conversationId: c.id, text: 'plain' })),
+      ]);
+      const opened = first.result as Sent;
+      assert.equal(opened.seq, 1);
+      assert.ok(first.events.some((e) => e.event.type === 'conversation.queued'));
+      assert.deepEqual((withReplies.result as Sent).message.quickReplies, ['Yes', 'No']);
+      assert.equal((plain.result as Sent).seq + (withReplies.result as Sent).seq, 3);
+
+      // The newcomer's conversation is waiting: its next message also updates the desk.
+      const next = await batcher.submit(
+        newcomer,
+        sendCommand({ conversationId: opened.conversationId, text: 'anyone?' }),
+      );
+      assert.ok(next.events.some((e) => e.event.type === 'conversation.updated'));
+    });
+  });
+}
+
+interface Sent {
+  conversationId: string;
+  seq: number;
+  message: { createdAt: string; text: string; quickReplies?: string[] };
+}
