@@ -54,4 +54,6 @@ export type ErrorCode =
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** `stream.gap` only: the stream's last seq now; load the state again and subscribe after it. */
+  lastSeq?: number;
 }

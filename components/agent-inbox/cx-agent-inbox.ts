@@ -13,7 +13,12 @@ import { conversationStyles } from '../core/conversation/conversation-view.js';
 import { messageSentEvent } from '../core/conversation/events.js';
 import { LogEntries } from '../core/conversation/log-entries.js';
 import { newCommandId } from '../core/hub/command-id.js';
-import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
+import type {
+  HubConnection,
+  HubError,
+  StreamListener,
+  Subscription,
+} from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
 import '../core/i18n/builtin-catalogs.js';
 import { LocalizeController } from '../core/i18n/localize-controller.js';
@@ -307,13 +312,23 @@ export class CxAgentInbox extends LitElement {
     const connection = this.hub.connection;
     const live = this.live.follow(connection, this.selectedConversation);
     if (!connection || !live) return;
-    this.conversationSubscription = connection.subscribe(`conv:${this.selectedConversation}`, 0, {
+    const stream = `conv:${this.selectedConversation}` as const;
+    const listener: StreamListener = {
       onEvent: (frame) => this.onConversationEvent(frame),
       onSignal: (frame) => live.onSignal(frame),
-      // Its history is no longer whole: show what is kept rather than an error.
-      onError: (error) =>
-        error.code === 'stream.gap' ? this.followSelected() : (this.notice = error.message),
-    });
+      onError: (error) => {
+        if (error.code !== 'stream.gap' || error.lastSeq === undefined)
+          return void (this.notice = error.message);
+        // Its early events are no longer kept: say so, and go on live from its latest seq.
+        this.notice = this.l10n.t('chat.historyGap');
+        this.conversationSubscription?.unsubscribe();
+        this.conversationSubscription = connection.subscribe(stream, error.lastSeq, {
+          ...listener,
+          onError: (again) => (this.notice = again.message),
+        });
+      },
+    };
+    this.conversationSubscription = connection.subscribe(stream, 0, listener);
   }
 
   private onConversationEvent(frame: EventFrame): void {

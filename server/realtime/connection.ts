@@ -26,6 +26,16 @@ export interface ConnectionDeps {
 /** Close code for a bad credential: clients do not retry it as is. */
 const unauthorizedClose = 4401;
 
+/** `stream.gap`, with the seq to subscribe after once the client has loaded the state again. */
+class StreamGapError extends HubError {
+  constructor(
+    message: string,
+    readonly lastSeq: number,
+  ) {
+    super('stream.gap', message);
+  }
+}
+
 /** One socket: `hello`, subscriptions and commands, handled one frame at a time in arrival order. */
 export class Connection {
   #principal: Principal | null = null;
@@ -145,17 +155,17 @@ export class Connection {
    */
   async #checkReplayable(stream: StreamName, after: number, last: number): Promise<void> {
     if (after > last) {
-      throw new HubError(
-        'stream.gap',
+      throw new StreamGapError(
         `${stream} ends at ${last}, before ${after}; load it again and subscribe after ${last}`,
+        last,
       );
     }
     if (after === last) return;
     const [next] = await readEvents(this.deps.storage, stream, after, 1);
     if (next?.seq !== after + 1) {
-      throw new HubError(
-        'stream.gap',
+      throw new StreamGapError(
         `events after ${after} of ${stream} are no longer kept; load it again and subscribe after ${last}`,
+        last,
       );
     }
   }
@@ -169,6 +179,7 @@ export class Connection {
       ...(id ? { id } : {}),
       code: known ? error.code : 'internal',
       message: known ? error.message : 'the hub failed; retry with the same id',
+      ...(error instanceof StreamGapError ? { lastSeq: error.lastSeq } : {}),
     });
   }
 

@@ -31,6 +31,7 @@ describe('stream gaps', () => {
       assert.equal(answer.type, 'error');
       assert.equal(answer.code, 'stream.gap');
       assert.match(answer.message, /subscribe after 3/);
+      assert.equal(answer.lastSeq, 3);
     } finally {
       agent.close();
     }
@@ -41,6 +42,7 @@ describe('stream gaps', () => {
     try {
       const answer = await agent.command('subscribe', { stream, after: 7 });
       assert.equal(answer.code, 'stream.gap');
+      assert.equal(answer.lastSeq, 3);
     } finally {
       agent.close();
     }

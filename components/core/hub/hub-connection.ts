@@ -24,6 +24,8 @@ export type Principal = CommandResults['hello'];
 export interface HubError {
   code: string;
   message: string;
+  /** `stream.gap` only: the stream's last seq now, to subscribe after. */
+  lastSeq?: number;
 }
 
 export interface StreamListener {

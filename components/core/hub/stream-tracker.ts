@@ -67,7 +67,11 @@ export class StreamTracker {
     state.resyncing = false;
     if (error)
       for (const entry of state.listeners)
-        entry.listener.onError?.({ code: error.code, message: error.message });
+        entry.listener.onError?.({
+          code: error.code,
+          message: error.message,
+          ...(error.lastSeq === undefined ? {} : { lastSeq: error.lastSeq }),
+        });
   }
 
   resubscribeAll(): void {

@@ -4,6 +4,7 @@ import type {
   EventFrame,
   SignalFrame,
   StreamName,
+  WidgetSettings,
 } from '../../../protocol/index.js';
 import { newCommandId } from '../hub/command-id.js';
 import type {
@@ -28,6 +29,7 @@ export interface FakeHubCore {
     deliver: (frame: EventFrame) => void,
     onSignal?: (frame: SignalFrame) => void,
   ): () => void;
+  widgetSettings(): WidgetSettings;
 }
 
 /** One principal's connection to a `FakeHub`. */
@@ -98,5 +100,10 @@ export class FakeConnection implements HubConnection {
 
   close(): void {
     this.setStatus('offline');
+  }
+
+  /** The site's widget settings, as `components/core/hub/widget-settings.ts` asks a fake for them. */
+  widgetSettings(): WidgetSettings {
+    return this.hub.widgetSettings();
   }
 }

@@ -12,6 +12,14 @@ export class FakeEventLog {
   private readonly watchers = new Map<StreamName, Set<(frame: EventFrame) => void>>();
   private readonly signalWatchers = new Map<StreamName, Set<(frame: SignalFrame) => void>>();
 
+  /** Per stream, the first seq still kept (retention dropped the ones before). */
+  private readonly firstKept = new Map<StreamName, number>();
+
+  /** Drops the events before `seq`, as retention does; a replay from before them is a `stream.gap`. */
+  forgetBefore(stream: StreamName, seq: number): void {
+    this.firstKept.set(stream, seq);
+  }
+
   lastSeq(stream: StreamName): number {
     return this.streams.get(stream)?.length ?? 0;
   }
@@ -46,6 +54,14 @@ export class FakeEventLog {
     deliver: (frame: EventFrame) => void,
     onSignal?: (frame: SignalFrame) => void,
   ): () => void {
+    const firstKept = this.firstKept.get(stream) ?? 1;
+    if (after + 1 < firstKept && after < this.lastSeq(stream)) {
+      throw {
+        code: 'stream.gap',
+        message: `events after ${after} of ${stream} are no longer kept`,
+        lastSeq: this.lastSeq(stream),
+      };
+    }
     for (const frame of this.streams.get(stream) ?? []) if (frame.seq > after) deliver(frame);
     const set = watchers(this.watchers, stream);
     set.add(deliver);

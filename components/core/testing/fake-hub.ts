@@ -243,6 +243,11 @@ export class FakeHub implements HubConnectionSource {
     return { siteKey: this.siteKey, hours: this.queues.widgetPart(), ...this.widget };
   }
 
+  /** Drops the events of `stream` before `seq`, as the hub's retention does (replays then get `stream.gap`). */
+  forgetBefore(stream: StreamName, seq: number): void {
+    this.log.forgetBefore(stream, seq);
+  }
+
   /** Sends an ephemeral signal (typing, queue position) to whoever watches `stream` now. */
   signal(stream: StreamName, signal: StreamSignal): void {
     this.log.signal(stream, signal);
