@@ -69,7 +69,7 @@ describe('cx-chat', () => {
     await chat.updateComplete;
     expect($('[part="panel"]')!.getAttribute('role')).to.equal('dialog');
     expect(chat.shadowRoot!.activeElement).to.equal($('textarea'));
-    expect($('label')!.textContent).to.equal('Message');
+    expect($<HTMLTextAreaElement>('textarea')!.labels![0]!.textContent!.trim()).to.equal('Message');
     await expect(chat).to.be.accessible();
   });
 

@@ -2,10 +2,8 @@ import type {
   AgentPresence,
   AgentStatus,
   CannedResponse,
-  ChatMessage,
   CommandResults,
   CommandType,
-  ConversationStart,
   ConversationSummary,
   CrmData,
   CustomerContext,
@@ -19,7 +17,6 @@ import type {
   StreamName,
 } from '../../../protocol/index.js';
 import { attachmentLimits } from '../hub/attachments.js';
-import { newCommandId } from '../hub/command-id.js';
 import type { HubConnectionSource, HubError, Principal } from '../hub/hub-connection.js';
 import { FakeAttachments } from './fake-attachments.js';
 import { FakeConnection } from './fake-connection.js';
@@ -30,6 +27,7 @@ import { FakeEndOfChat } from './fake-end-of-chat.js';
 import { FakeConversationCommands } from './fake-conversation-commands.js';
 import { FakeConversationStates } from './fake-receipts.js';
 import { FakeQueues } from './fake-queues.js';
+import { FakeSend } from './fake-send.js';
 
 export interface FakePrincipal {
   id: string;
@@ -78,6 +76,7 @@ export class FakeHub implements HubConnectionSource {
   });
   /** The site's queues: open or closed, estimates, messages left outside hours. */
   readonly queues: FakeQueues;
+  private readonly sender: FakeSend;
 
   constructor(
     options: {
@@ -113,6 +112,17 @@ export class FakeHub implements HubConnectionSource {
       agents: this.agents,
       authorize: (principal, stream) => this.authorize(principal, stream),
     });
+    this.sender = new FakeSend({
+      siteKey: this.siteKey,
+      conversations: this.conversations,
+      log: this.log,
+      agents: this.agents,
+      commands: this.commands,
+      attachments: this.attachments,
+      queues: this.queues,
+      endOfChat: this.endOfChat,
+      authorize: (principal, stream) => this.authorize(principal, stream),
+    });
   }
 
   /** A connection for a visitor or an agent, online at once. */
@@ -136,7 +146,7 @@ export class FakeHub implements HubConnectionSource {
       name: null,
       siteKey: this.siteKey,
     };
-    return this.conversations.get(this.send(principal, { text }).conversationId)!;
+    return this.conversations.get(this.sender.send(principal, { text }).conversationId)!;
   }
 
   /** Plays an agent accepting a conversation (if nobody has) and answering in it. */
@@ -150,7 +160,11 @@ export class FakeHub implements HubConnectionSource {
     const principal = this.agents.principal(agent);
     if (this.conversations.get(conversationId)?.status === 'waiting')
       this.commands.accept(principal, { conversationId });
-    this.send(principal, { conversationId, text, ...(quickReplies ? { quickReplies } : {}) });
+    this.sender.send(principal, {
+      conversationId,
+      text,
+      ...(quickReplies ? { quickReplies } : {}),
+    });
   }
 
   /** Plays an agent typing (or stopping) in a conversation they handle. */
@@ -274,7 +288,7 @@ export class FakeHub implements HubConnectionSource {
   private handle(principal: Principal, type: CommandType, fields: Fields, id: string): unknown {
     switch (type) {
       case 'chat.send':
-        return this.send(principal, fields, id);
+        return this.sender.send(principal, fields, id);
       case 'chat.accept':
         return this.commands.accept(principal, fields);
       case 'agent.presence':
@@ -349,91 +363,6 @@ export class FakeHub implements HubConnectionSource {
     const live = [...this.conversations.values()].filter((c) => c.visitorId === visitorId);
     context.conversations = [...live.map((c) => ({ ...c })), ...context.conversations];
     return { context, seq: this.log.lastSeq(`visitor:${visitorId}`) };
-  }
-
-  private send(
-    principal: Principal,
-    fields: Fields,
-    id = newCommandId(),
-  ): CommandResults['chat.send'] {
-    const text = String(fields.text ?? '');
-    const ids = (fields.attachmentIds as string[] | undefined) ?? [];
-    if ((text.length < 1 && !ids.length) || text.length > 4000)
-      throw hubError('protocol.invalid_message', 'text must be 1–4000 characters');
-    const attachments = ids.length ? this.attachments.attach(ids, principal.principalId) : [];
-    const conversation = this.conversationFor(
-      principal,
-      fields.conversationId as string | undefined,
-      fields.start as ConversationStart | undefined,
-    );
-    const message: ChatMessage = {
-      id: newCommandId(),
-      conversationId: conversation.id,
-      clientMessageId: id,
-      author: {
-        role: principal.role,
-        id: principal.principalId,
-        ...(principal.name ? { name: principal.name } : {}),
-      },
-      text,
-      createdAt: new Date().toISOString(),
-      ...(Array.isArray(fields.quickReplies) && fields.quickReplies.length
-        ? { quickReplies: fields.quickReplies as string[] }
-        : {}),
-      ...(attachments.length ? { attachments } : {}),
-    };
-    this.commands.remember(conversation.id, text);
-    const seq = this.log.append(`conv:${conversation.id}`, { type: 'message.created', message });
-    Object.assign(conversation, { lastText: text, lastSeq: seq });
-    this.log.append(`desk:${this.siteKey}`, {
-      type: 'conversation.updated',
-      conversation: { ...conversation },
-    });
-    return { conversationId: conversation.id, message, seq };
-  }
-
-  private conversationFor(
-    principal: Principal,
-    conversationId: string | undefined,
-    start?: ConversationStart,
-  ): ConversationSummary {
-    if (conversationId) {
-      const conversation = this.conversations.get(conversationId);
-      if (!conversation) throw hubError('conversation.not_found', 'No such conversation.');
-      this.authorize(principal, `conv:${conversationId}`);
-      if (principal.role === 'agent' && conversation.agentId !== principal.principalId) {
-        throw hubError('auth.forbidden', 'Accept the conversation first.');
-      }
-      if (conversation.status !== 'closed') return conversation;
-      // A visitor's next message after a close starts a new conversation.
-      if (principal.role === 'agent')
-        throw hubError('conversation.closed', 'The conversation is closed.');
-    }
-    if (principal.role !== 'visitor')
-      throw hubError('protocol.invalid_message', 'conversationId is required.');
-    const open = [...this.conversations.values()].find(
-      (c) => c.visitorId === principal.principalId && c.status !== 'closed',
-    );
-    if (open) return open;
-    const conversation: ConversationSummary = {
-      id: newCommandId(),
-      status: 'waiting',
-      visitorId: principal.principalId,
-      agentId: null,
-      agentName: null,
-      createdAt: new Date().toISOString(),
-      lastText: null,
-      lastSeq: 0,
-      offeredTo: this.agents.longestIdle(),
-      queueId: this.queues.resolve(start?.queueId),
-    };
-    this.conversations.set(conversation.id, conversation);
-    this.endOfChat.started(conversation, start);
-    this.log.append(`desk:${this.siteKey}`, {
-      type: 'conversation.queued',
-      conversation: { ...conversation },
-    });
-    return conversation;
   }
 
   private authorize(principal: Principal, stream: StreamName): void {
