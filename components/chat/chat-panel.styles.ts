@@ -35,6 +35,9 @@ export const panelStyles = css`
     font-size: 1em;
     margin: 0;
   }
+  .header button {
+    white-space: nowrap;
+  }
   .status {
     margin: 0;
     padding: calc(var(--_cx-space) * 0.5) calc(var(--_cx-space) * 1.5);

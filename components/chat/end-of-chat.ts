@@ -256,8 +256,11 @@ export const endOfChatStyles = css`
     padding: var(--_cx-space) calc(var(--_cx-space) * 1.5);
     border-top: 1px solid var(--_cx-border);
   }
+  /* The conversation stays in view above the form, which scrolls when it is taller. */
   .end {
     overflow-y: auto;
+    max-height: 60%;
+    flex-shrink: 0;
   }
   .end h3 {
     font-size: 1em;
