@@ -15,6 +15,8 @@ export const state: {
   queue: JSON.parse(sessionStorage.getItem('cxkit:journey-queue') || '[]'),
 };
 sessionStorage.removeItem('cxkit:journey-queue');
+/** Events from the tab's last page are late already: they go at the first idle moment. */
+let carriedOver = state.queue.length > 0;
 
 const flushAfterMs = 5000;
 const flushAtCount = 20;
@@ -33,7 +35,10 @@ export const loadSender = () =>
 export function enqueue(event: JourneyEvent): void {
   const { queue } = state;
   if (queue.push(event) > maxQueued) queue.shift();
-  if (queue.length < flushAtCount) flushLater(flushAfterMs);
+  if (carriedOver) {
+    carriedOver = false;
+    requestIdleCallback(() => void flush());
+  } else if (queue.length < flushAtCount) flushLater(flushAfterMs);
   else void flush();
   if (!sender) requestIdleCallback(loadSender);
 }

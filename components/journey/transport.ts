@@ -6,6 +6,8 @@ import type { JourneySettings } from './settings.js';
 /** The hub takes at most this many events per batch. */
 const batchSize = 100;
 const retryAfterMs = 30000;
+/** How soon to look again for the settings of a `<cx-config>` that has not answered yet. */
+const settingsWaitMs = 1000;
 const visitKey = 'cxkit:journey-visit';
 
 /** One visitor registration at a time, so two early flushes do not register two visitors. */
@@ -73,6 +75,8 @@ export async function flush(): Promise<void> {
   state.timer = undefined;
   const site = state.settings;
   const { queue } = state;
+  // <cx-config> has not answered yet: try again a little later.
+  if (!site?.siteKey && queue.length) flushLater(settingsWaitMs);
   while (site?.siteKey && queue.length > 0) {
     const events = queue.splice(0, batchSize);
     try {

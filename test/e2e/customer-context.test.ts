@@ -62,8 +62,8 @@ function timelineText(page: Page): Promise<string> {
 }
 
 /**
- * A moment on the page, as a person takes: the recorder starts after the page's scripts
- * and reads the page a tick later, so a page left within milliseconds leaves no trace.
+ * A moment on the page, as a person takes: the page view is recorded at once, but the
+ * products on the page are read when it is idle.
  */
 async function dwell(page: Page) {
   await page.waitForFunction(() => customElements.get('cx-journey') !== undefined);

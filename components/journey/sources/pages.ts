@@ -23,12 +23,15 @@ export function watchPages(emit: Emit, hooks: PageHooks): void {
     left = true;
     emit({ type: 'page_leave', url: address, durationMs: Date.now() - shownAt });
   };
-  const show = (spa: boolean) => {
+  const show = (spa: boolean, now = false) => {
     address = pageAddress();
     shownAt = Date.now();
     left = false;
     const shown = address;
-    // After the current task: the app has then set the new title and rendered the product.
+    // The page as loaded is recorded at once, so a page left within moments still counts.
+    if (now) return hooks.arrive(shown, spa);
+    // After an SPA navigation, once the current task is done: the app has then set the new
+    // title and rendered the product.
     setTimeout(guarded(() => hooks.arrive(shown, spa)));
   };
   const navigated = guarded(() => {
@@ -66,5 +69,5 @@ export function watchPages(emit: Emit, hooks: PageHooks): void {
       }
     }),
   );
-  show(false);
+  show(false, true);
 }
