@@ -4,34 +4,20 @@
  * and the PDF as a chip, and downloading gives the bytes with the safe headers.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { tinyPdf, tinyPng } from '../../server/attachments/fixtures.js';
-import { launchChromium, watchForProblems } from './support/browser.js';
-import { makeDataDir, startHubProcess, type HubProcess } from './support/hub-process.js';
+import { watchForProblems } from './support/browser.js';
+import { useBrowserAndHub } from './support/browser-and-hub.js';
 
-let browser: Browser;
-let hub: HubProcess;
-const dataDir = makeDataDir();
-
-before(async () => {
-  browser = await launchChromium();
-  hub = await startHubProcess(dataDir.path);
-});
-
-after(async () => {
-  await browser?.close();
-  await hub?.stop();
-  dataDir.remove();
-});
+const setup = useBrowserAndHub();
 
 test('a customer sends a PNG and a PDF; the agent sees the thumbnail and downloads it safely', async () => {
-  const customer = await (await browser.newContext()).newPage();
-  const agent = await (await browser.newContext()).newPage();
+  const customer = await (await setup.browser.newContext()).newPage();
+  const agent = await (await setup.browser.newContext()).newPage();
   const customerProblems = watchForProblems(customer);
   const agentProblems = watchForProblems(agent);
 
-  await customer.goto(`${hub.url}/`);
+  await customer.goto(`${setup.hub.url}/`);
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByLabel('Attach file').setInputFiles([
     { name: 'broken-zip.png', mimeType: 'image/png', buffer: tinyPng },
@@ -45,7 +31,7 @@ test('a customer sends a PNG and a PDF; the agent sees the thumbnail and downloa
   await customerLog.getByRole('img', { name: 'broken-zip.png' }).waitFor();
   await customerLog.getByRole('link', { name: /PDF\s*receipt\.pdf/ }).waitFor();
 
-  await agent.goto(`${hub.url}/agent/`);
+  await agent.goto(`${setup.hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   await agent.getByRole('button', { name: 'Accept' }).first().click();
   const agentLog = agent.getByRole('log');

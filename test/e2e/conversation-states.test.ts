@@ -4,33 +4,19 @@
  * agent opens it; the agent offers quick replies and the customer answers with one.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForProblems } from './support/browser.js';
-import { makeDataDir, startHubProcess, type HubProcess } from './support/hub-process.js';
+import { test } from 'node:test';
+import { watchForProblems } from './support/browser.js';
+import { useBrowserAndHub } from './support/browser-and-hub.js';
 
-let browser: Browser;
-let hub: HubProcess;
-const dataDir = makeDataDir();
-
-before(async () => {
-  browser = await launchChromium();
-  hub = await startHubProcess(dataDir.path);
-});
-
-after(async () => {
-  await browser?.close();
-  await hub?.stop();
-  dataDir.remove();
-});
+const setup = useBrowserAndHub();
 
 test('typing, receipts and quick replies between a customer and an agent', async () => {
-  const customer = await (await browser.newContext()).newPage();
-  const agent = await (await browser.newContext()).newPage();
+  const customer = await (await setup.browser.newContext()).newPage();
+  const agent = await (await setup.browser.newContext()).newPage();
   const customerProblems = watchForProblems(customer);
   const agentProblems = watchForProblems(agent);
 
-  await customer.goto(`${hub.url}/`);
+  await customer.goto(`${setup.hub.url}/`);
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByRole('textbox', { name: 'Message' }).fill('Has my order shipped?');
   await customer.getByRole('button', { name: 'Send' }).click();
@@ -39,7 +25,7 @@ test('typing, receipts and quick replies between a customer and an agent', async
   await customerLog.getByText('Sent', { exact: true }).waitFor();
 
   // The agent opens the conversation: the customer's message is read.
-  await agent.goto(`${hub.url}/agent/`);
+  await agent.goto(`${setup.hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   await agent.getByRole('button', { name: 'Accept' }).first().click();
   await agent.getByRole('log').getByText('Has my order shipped?').waitFor();

@@ -2,27 +2,13 @@
  * A storefront on another origin embeds the widgets from the hub's /dist/, as a real
  * site would; an origin the site does not allow is turned away.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForProblems } from './support/browser.js';
-import { makeDataDir, startHubProcess, type HubProcess } from './support/hub-process.js';
+import { watchForProblems } from './support/browser.js';
+import { useBrowserAndHub } from './support/browser-and-hub.js';
 import { servePage } from './support/static-page.js';
 
-let browser: Browser;
-let hub: HubProcess;
-const dataDir = makeDataDir();
-
-before(async () => {
-  browser = await launchChromium();
-  hub = await startHubProcess(dataDir.path);
-});
-
-after(async () => {
-  await browser?.close();
-  await hub?.stop();
-  dataDir.remove();
-});
+const setup = useBrowserAndHub();
 
 function storefrontHtml(hubUrl: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other shop</title>
@@ -32,9 +18,9 @@ function storefrontHtml(hubUrl: string): string {
 }
 
 test('a page on another loopback port embeds cx-chat and talks to the hub', async () => {
-  const shop = await servePage(storefrontHtml(hub.url));
+  const shop = await servePage(storefrontHtml(setup.hub.url));
   try {
-    const page = await browser.newPage();
+    const page = await setup.browser.newPage();
     const problems = watchForProblems(page);
     await page.goto(shop.url);
     await page.getByRole('button', { name: 'Open chat' }).click();
@@ -49,7 +35,7 @@ test('a page on another loopback port embeds cx-chat and talks to the hub', asyn
         body: JSON.stringify({ siteKey: 'demo' }),
       });
       return response.status;
-    }, hub.url);
+    }, setup.hub.url);
     assert.equal(stored, 200, 'the allowed origin gets a visitor token');
     assert.deepEqual(problems, []);
   } finally {
@@ -59,9 +45,9 @@ test('a page on another loopback port embeds cx-chat and talks to the hub', asyn
 
 test('an origin the site does not allow is refused with origin.forbidden', async () => {
   // 127.0.0.2 is loopback too, but not one of the demo site's allowed origins.
-  const shop = await servePage(storefrontHtml(hub.url), '127.0.0.2');
+  const shop = await servePage(storefrontHtml(setup.hub.url), '127.0.0.2');
   try {
-    const page = await browser.newPage();
+    const page = await setup.browser.newPage();
     await page.goto(shop.url);
     const answer = await page.evaluate(async (hubUrl) => {
       const response = await fetch(`${hubUrl}/api/v1/visitors`, {
@@ -70,10 +56,10 @@ test('an origin the site does not allow is refused with origin.forbidden', async
         body: JSON.stringify({ siteKey: 'demo' }),
       }).catch((error: Error) => ({ status: 0, error: error.message }));
       return 'error' in response ? response : { status: response.status };
-    }, hub.url);
+    }, setup.hub.url);
     // The hub answers 403 without CORS headers, so the browser only sees a failed fetch.
     assert.equal(answer.status, 0, `the browser is refused, got ${JSON.stringify(answer)}`);
-    const direct = await fetch(`${hub.url}/api/v1/visitors`, {
+    const direct = await fetch(`${setup.hub.url}/api/v1/visitors`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: new URL(shop.url).origin },
       body: JSON.stringify({ siteKey: 'demo' }),

@@ -3,44 +3,25 @@
  * the panel is closed (badge, title, also on the next page), a proactive invitation after
  * some seconds on a matching page, and a full-screen panel on a phone-sized screen.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchForProblems } from './support/browser.js';
-import {
-  makeDataDir,
-  startHubProcess,
-  writeDemoConfig,
-  type HubProcess,
-} from './support/hub-process.js';
+import type { Page } from 'playwright-core';
+import { watchForProblems } from './support/browser.js';
+import { useBrowserAndHub } from './support/browser-and-hub.js';
 
-let browser: Browser;
-let hub: HubProcess;
-const dataDir = makeDataDir();
 const invitationText = 'Looking for an answer? Ask us here.';
 
-before(async () => {
-  browser = await launchChromium();
-  // The demo site with an invitation on the help page, without the pre-chat form.
-  const config = writeDemoConfig(dataDir.path, {
-    prechat: undefined,
-    invitations: {
-      minutesBetween: 30,
-      rules: [{ pages: ['/help*'], afterSeconds: 2, message: { en: invitationText } }],
-    },
-  });
-  hub = await startHubProcess(`${dataDir.path}/data`, 0, { CXKIT_CONFIG: config });
+// The demo site with an invitation on the help page, without the pre-chat form.
+const setup = useBrowserAndHub({
+  prechat: undefined,
+  invitations: {
+    minutesBetween: 30,
+    rules: [{ pages: ['/help*'], afterSeconds: 2, message: { en: invitationText } }],
+  },
 });
-
-after(async () => {
-  await browser?.close();
-  await hub?.stop();
-  dataDir.remove();
-});
-
 async function agentDesk(): Promise<Page> {
-  const agent = await (await browser.newContext()).newPage();
-  await agent.goto(`${hub.url}/agent/`);
+  const agent = await (await setup.browser.newContext()).newPage();
+  await agent.goto(`${setup.hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   return agent;
 }
@@ -52,9 +33,9 @@ async function agentSays(agent: Page, text: string) {
 }
 
 test('an agent writes while the panel is closed: badge and title, also on the next page', async () => {
-  const customer = await (await browser.newContext()).newPage();
+  const customer = await (await setup.browser.newContext()).newPage();
   const problems = watchForProblems(customer);
-  await customer.goto(`${hub.url}/`);
+  await customer.goto(`${setup.hub.url}/`);
   const pageTitle = await customer.title();
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByRole('textbox', { name: 'Message' }).fill('Is the jacket waterproof?');
@@ -74,7 +55,7 @@ test('an agent writes while the panel is closed: badge and title, also on the ne
   );
 
   // The next page connects in the background and keeps counting.
-  await customer.goto(`${hub.url}/search.html`);
+  await customer.goto(`${setup.hub.url}/search.html`);
   await customer.getByRole('button', { name: 'Open chat, 1 unread message' }).waitFor();
   await agentSays(agent, 'Anything else?');
   await customer.getByRole('button', { name: 'Open chat, 2 unread messages' }).click();
@@ -90,10 +71,10 @@ test('an agent writes while the panel is closed: badge and title, also on the ne
 });
 
 test('a rule invites after some seconds on a matching page; accepting opens the chat', async () => {
-  const customer = await (await browser.newContext()).newPage();
+  const customer = await (await setup.browser.newContext()).newPage();
   const problems = watchForProblems(customer);
-  await customer.goto(`${hub.url}/`);
-  await customer.goto(`${hub.url}/help.html`);
+  await customer.goto(`${setup.hub.url}/`);
+  await customer.goto(`${setup.hub.url}/help.html`);
   const invitation = customer.getByRole('dialog', { name: 'Invitation to chat' });
   await invitation.getByText(invitationText).waitFor();
   // Shown only once the rule's time on the page had passed.
@@ -110,9 +91,9 @@ test('a rule invites after some seconds on a matching page; accepting opens the 
 });
 
 test('a phone-sized screen gets a full-screen panel', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await setup.browser.newContext({ viewport: { width: 390, height: 844 } });
   const customer = await context.newPage();
-  await customer.goto(`${hub.url}/`);
+  await customer.goto(`${setup.hub.url}/`);
   const launcher = customer.getByRole('button', { name: 'Open chat' });
   await launcher.click();
   const panel = customer.getByRole('dialog', { name: 'Chat with us' });

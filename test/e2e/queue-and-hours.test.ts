@@ -4,44 +4,25 @@
  * the help page's chat (`queue="returns"`) offers to leave a message, which an agent finds
  * under "Offline messages" and answers.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchForProblems } from './support/browser.js';
-import {
-  makeDataDir,
-  startHubProcess,
-  writeDemoConfig,
-  type HubProcess,
-} from './support/hub-process.js';
+import type { Page } from 'playwright-core';
+import { watchForProblems } from './support/browser.js';
+import { useBrowserAndHub } from './support/browser-and-hub.js';
 
-let browser: Browser;
-let hub: HubProcess;
-const dataDir = makeDataDir();
-
-before(async () => {
-  browser = await launchChromium();
-  // The demo site, with a returns queue that is closed whenever the test runs, and without
-  // the pre-chat form (end-of-chat.test.ts covers it).
-  const config = writeDemoConfig(dataDir.path, {
-    prechat: undefined,
-    queues: [
-      { id: 'general', name: 'General' },
-      { id: 'returns', name: 'Returns', hours: { timeZone: 'Europe/Berlin', weekly: {} } },
-    ],
-  });
-  hub = await startHubProcess(`${dataDir.path}/data`, 0, { CXKIT_CONFIG: config });
-});
-
-after(async () => {
-  await browser?.close();
-  await hub?.stop();
-  dataDir.remove();
+// The demo site, with a returns queue that is closed whenever the test runs, and without
+// the pre-chat form (end-of-chat.test.ts covers it).
+const setup = useBrowserAndHub({
+  prechat: undefined,
+  queues: [
+    { id: 'general', name: 'General' },
+    { id: 'returns', name: 'Returns', hours: { timeZone: 'Europe/Berlin', weekly: {} } },
+  ],
 });
 
 async function customerSays(path: string, text: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${hub.url}${path}`);
+  const page = await (await setup.browser.newContext()).newPage();
+  await page.goto(`${setup.hub.url}${path}`);
   await page.getByRole('button', { name: 'Open chat' }).click();
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
@@ -63,8 +44,8 @@ test('a waiting customer sees their place in line move up when the one ahead is 
     .first()
     .waitFor();
 
-  const agent = await (await browser.newContext()).newPage();
-  await agent.goto(`${hub.url}/agent/`);
+  const agent = await (await setup.browser.newContext()).newPage();
+  await agent.goto(`${setup.hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   // The oldest waiting conversation is listed first.
   await agent.getByRole('button', { name: 'Accept' }).first().click();
@@ -86,9 +67,9 @@ test('a waiting customer sees their place in line move up when the one ahead is 
 });
 
 test('outside hours the customer leaves a message, which an agent answers later', async () => {
-  const customer = await (await browser.newContext()).newPage();
+  const customer = await (await setup.browser.newContext()).newPage();
   const problems = watchForProblems(customer);
-  await customer.goto(`${hub.url}/help.html`);
+  await customer.goto(`${setup.hub.url}/help.html`);
   await customer.getByRole('button', { name: 'Open chat' }).click();
   const form = customer.getByRole('form', { name: /We're closed/ });
   await form.waitFor();
@@ -103,9 +84,9 @@ test('outside hours the customer leaves a message, which an agent answers later'
     .waitFor();
   await customer.getByRole('log').getByText('Can I return boots after 40 days?').waitFor();
 
-  const agent = await (await browser.newContext()).newPage();
+  const agent = await (await setup.browser.newContext()).newPage();
   const agentProblems = watchForProblems(agent);
-  await agent.goto(`${hub.url}/agent/`);
+  await agent.goto(`${setup.hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   await agent.getByRole('heading', { name: 'Offline messages' }).waitFor();
   await agent.getByText('Mina Park (mina@example.com)').waitFor();

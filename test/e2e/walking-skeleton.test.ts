@@ -3,40 +3,27 @@
  * says hello, an agent on the demo desk accepts and answers, and both messages survive
  * a hub restart.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForProblems } from './support/browser.js';
-import { makeDataDir, startHubProcess, type HubProcess } from './support/hub-process.js';
+import { watchForProblems } from './support/browser.js';
+import { useBrowserAndHub } from './support/browser-and-hub.js';
+import { startHubProcess } from './support/hub-process.js';
 
-let browser: Browser;
-let hub: HubProcess;
-const dataDir = makeDataDir();
-
-before(async () => {
-  browser = await launchChromium();
-  hub = await startHubProcess(dataDir.path);
-});
-
-after(async () => {
-  await browser?.close();
-  await hub?.stop();
-  dataDir.remove();
-});
+const setup = useBrowserAndHub();
 
 test('a message goes from the storefront to the agent desk and back, and survives a restart', async () => {
-  const customer = await (await browser.newContext()).newPage();
-  const agent = await (await browser.newContext()).newPage();
+  const customer = await (await setup.browser.newContext()).newPage();
+  const agent = await (await setup.browser.newContext()).newPage();
   const customerProblems = watchForProblems(customer);
   const agentProblems = watchForProblems(agent);
 
-  await customer.goto(`${hub.url}/`);
+  await customer.goto(`${setup.hub.url}/`);
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByRole('textbox', { name: 'Message' }).fill('hello');
   await customer.getByRole('button', { name: 'Send' }).click();
   await customer.getByRole('log').getByText('hello').waitFor();
 
-  await agent.goto(`${hub.url}/agent/`);
+  await agent.goto(`${setup.hub.url}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as demo agent' }).click();
   await agent.getByRole('button', { name: 'Accept' }).first().click();
   await agent.getByRole('log').getByText('hello').waitFor();
@@ -48,8 +35,8 @@ test('a message goes from the storefront to the agent desk and back, and survive
   assert.deepEqual(customerProblems, [], 'storefront: no errors and no CSP violations');
   assert.deepEqual(agentProblems, [], 'agent desk: no errors and no CSP violations');
 
-  assert.equal(await hub.stop(), 0, 'the hub stops cleanly on SIGTERM');
-  hub = await startHubProcess(dataDir.path, hub.port);
+  assert.equal(await setup.hub.stop(), 0, 'the hub stops cleanly on SIGTERM');
+  setup.hub = await startHubProcess(setup.dataDir, setup.hub.port);
 
   // While the hub was down the browser logged refused reconnects; only what follows counts.
   customerProblems.length = 0;
