@@ -33,12 +33,14 @@ describe('a conversation whose early history is gone', () => {
     await waitUntil(
       () => chat.shadowRoot!.textContent!.includes('Some earlier messages could not be loaded.'),
       'the gap is explained',
+      { timeout: 5000 },
     );
 
     hub.agentSays(id, 'It arrives tomorrow.', { id: 'agent-1', name: 'Alex' });
     await waitUntil(
       () => texts(chat.shadowRoot!).includes('It arrives tomorrow.'),
       'live again after the gap',
+      { timeout: 5000 },
     );
     expect(texts(chat.shadowRoot!)).to.not.include('Where is my parcel?');
     await expect(chat).to.be.accessible();
@@ -56,10 +58,17 @@ describe('a conversation whose early history is gone', () => {
     await waitUntil(
       () => inbox.shadowRoot!.textContent!.includes('Some earlier messages could not be loaded.'),
       'the gap is explained',
+      { timeout: 5000 },
     );
 
     hub.visitorSays('Thanks!');
-    await waitUntil(() => texts(inbox.shadowRoot!).includes('Thanks!'), 'live again after the gap');
+    await waitUntil(
+      () => texts(inbox.shadowRoot!).includes('Thanks!'),
+      'live again after the gap',
+      {
+        timeout: 5000,
+      },
+    );
     await expect(inbox).to.be.accessible();
   });
 });
