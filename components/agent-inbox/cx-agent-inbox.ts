@@ -275,6 +275,7 @@ export class CxAgentInbox extends LitElement {
     this.deskSubscription = null;
     this.previews.stopAll();
     this.desk = new DeskState();
+    this.notice = '';
     this.searchResults = null;
     this.subscribedTo = '';
     this.followSelected();
@@ -296,7 +297,9 @@ export class CxAgentInbox extends LitElement {
             : (this.notice = error.message),
       });
     } catch (error) {
-      this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
+      // A connection replaced meanwhile (another token, another cx-config) no longer speaks here.
+      if (connection === this.hub.connection)
+        this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
     }
   }
 
