@@ -1,11 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type {
-  AgentStatus,
-  ConversationSummary,
-  DeskEvent,
-  EventFrame,
-} from '../../protocol/index.js';
+import type { ConversationSummary, DeskEvent, EventFrame } from '../../protocol/index.js';
 import { ConfigController } from '../core/config/config-controller.js';
 import { AttachmentPicker } from '../core/conversation/attachment-picker.js';
 import { attachmentStyles } from '../core/conversation/attachments-view.js';
@@ -28,6 +23,7 @@ import { renderConversationPane } from './conversation-pane.js';
 import { renderSearch } from './conversation-search.js';
 import { inboxStyles } from './cx-agent-inbox.styles.js';
 import { renderDeskLists } from './desk-lists.js';
+import { DeskCommands } from './desk-commands.js';
 import { DeskState } from './desk-state.js';
 import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
@@ -135,6 +131,17 @@ export class CxAgentInbox extends LitElement {
     role: 'agent',
     onConnection: (connection) => this.reset(connection),
   });
+  /** Presence, accept, transfer, close and search: the desk's commands and what they change. */
+  private readonly commands = new DeskCommands({
+    hub: this.hub,
+    l10n: this.l10n,
+    host: this,
+    desk: () => this.desk,
+    setDesk: (desk) => (this.desk = desk),
+    setNotice: (notice) => (this.notice = notice),
+    select: (id) => (this.selectedConversation = id),
+    showResults: (results) => (this.searchResults = results),
+  });
   /** Files for the next reply. */
   private readonly attachments = new AttachmentPicker(this, {
     config: this.config,
@@ -205,7 +212,7 @@ export class CxAgentInbox extends LitElement {
           l10n: this.l10n,
           results: this.searchResults,
           selected: this.selectedConversation,
-          onSearch: (query) => void this.search(query),
+          onSearch: (query) => void this.commands.search(query),
           onClear: () => (this.searchResults = null),
           onOpen: (id) => (this.selectedConversation = id),
         })}
@@ -214,8 +221,8 @@ export class CxAgentInbox extends LitElement {
           desk: this.desk,
           selfId: this.selfId,
           selected: this.selectedConversation,
-          onPresence: (status) => void this.setPresence(status),
-          onAccept: (id) => void this.accept(id),
+          onPresence: (status) => void this.commands.setPresence(status),
+          onAccept: (id) => void this.commands.accept(id),
           onSelect: (id) => (this.selectedConversation = id),
         })}
       </nav>
@@ -260,8 +267,8 @@ export class CxAgentInbox extends LitElement {
       },
       onOpenTransfer: () => this.openTransfer(),
       onTransfer: (id, toAgentId, note, toQueueId) =>
-        void this.transfer(id, toAgentId, note, toQueueId),
-      onClose: (id) => void this.close(id),
+        void this.commands.transfer(id, toAgentId, note, toQueueId),
+      onClose: (id) => void this.commands.close(id),
     });
   }
 
@@ -337,81 +344,6 @@ export class CxAgentInbox extends LitElement {
   private onConversationEvent(frame: EventFrame): void {
     this.log = this.log.withEvent(frame);
     this.live.current?.onEvent(frame);
-  }
-
-  /** Runs a command, showing its error (translated where the desk knows it) as the notice. */
-  private async run<T>(action: (connection: HubConnection) => Promise<T>): Promise<T | undefined> {
-    const connection = this.hub.connection;
-    if (!connection) return undefined;
-    this.notice = '';
-    try {
-      return await action(connection);
-    } catch (error) {
-      const { code, message } = error as HubError;
-      this.notice =
-        code === 'conversation.already_accepted'
-          ? this.l10n.t('inbox.alreadyAccepted')
-          : code === 'agent.at_capacity'
-            ? this.l10n.t('inbox.atCapacity', { limit: this.desk.maxChatsPerAgent })
-            : message;
-      return undefined;
-    }
-  }
-
-  private async setPresence(status: AgentStatus): Promise<void> {
-    const result = await this.run((c) => c.command('agent.presence', { status }));
-    if (result) this.desk = this.desk.withAgent(result.agent);
-  }
-
-  private async accept(conversationId: string): Promise<void> {
-    const result = await this.run((c) => c.command('chat.accept', { conversationId }));
-    if (!result) return;
-    this.desk = this.desk.withConversation(result.conversation);
-    this.selectedConversation = conversationId;
-    this.announce('cx-conversation-accepted', conversationId);
-  }
-
-  private async transfer(
-    conversationId: string,
-    toAgentId: string | undefined,
-    note: string,
-    toQueueId?: string,
-  ) {
-    const fields = {
-      conversationId,
-      note,
-      ...(toAgentId ? { toAgentId } : {}),
-      ...(toQueueId ? { toQueueId } : {}),
-    };
-    const result = await this.run((c) => c.command('chat.transfer', fields));
-    if (!result) return;
-    this.desk = this.desk.withConversation(result.conversation);
-    this.announce('cx-conversation-transferred', conversationId);
-  }
-
-  private async close(conversationId: string): Promise<void> {
-    const result = await this.run((c) => c.command('chat.close', { conversationId }));
-    if (!result) return;
-    this.desk = this.desk.withConversation(result.conversation);
-    this.announce('cx-conversation-closed', conversationId);
-  }
-
-  private async search(query: string): Promise<void> {
-    const result = await this.run((c) => c.command('conversations.search', { query }));
-    if (result) this.searchResults = result.conversations;
-  }
-
-  private announce(
-    type: 'cx-conversation-accepted' | 'cx-conversation-transferred' | 'cx-conversation-closed',
-    conversationId: string,
-  ): void {
-    this.dispatchEvent(
-      new CustomEvent<ConversationAcceptedDetail>(type, {
-        detail: { conversationId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
   }
 
   private async send(
