@@ -18,6 +18,7 @@ import { freshPostgresSchema } from '../testing/postgres.js';
 import { htmlPage, svgImage, tinyPdf, tinyPng } from './fixtures.js';
 import { uploadsPerMinute } from './routes.js';
 import { signedPath } from './signing.js';
+import { drivers, skipReason } from '../testing/drivers.js';
 
 // With CXKIT_TEST_DATABASE_URL set, the same suite also runs the hub on PostgreSQL.
 const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
@@ -46,8 +47,8 @@ interface UploadOptions {
   origin?: string;
 }
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`attachments (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);

@@ -4,36 +4,27 @@ import { after, before, describe, it as test } from 'node:test';
 import {
   mintToken,
   signedIn,
-  startTestHub,
-  stopTestHub,
   visitorAndAgent,
   visitorToken,
   type TestHub,
 } from '../testing/harness.js';
-import { freshPostgresSchema } from '../testing/postgres.js';
+import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
-// With CXKIT_TEST_DATABASE_URL set, the same suite also runs the hub on PostgreSQL.
-const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
-
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`chat over real sockets (${driver})`, () => {
     // Skipped per test, so the runner counts and reports each PostgreSQL case as skipped.
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let dropSchema = async () => {};
+    let stopHub = async () => {};
     before(async () => {
       if (skip) return;
-      if (driver === 'pglite') return void (hub = await startTestHub());
-      const schema = await freshPostgresSchema(databaseUrl!);
-      dropSchema = schema.drop;
-      hub = await startTestHub({ databaseUrl: schema.url });
+      ({ hub, stop: stopHub } = await startHubOn(driver));
     });
     after(async () => {
       if (skip) return;
-      await stopTestHub(hub);
-      await dropSchema();
+      await stopHub();
     });
 
     it('walks the skeleton: visitor says hello, agent sees it queued, accepts and answers', async () => {

@@ -10,9 +10,8 @@ import {
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
-import { freshPostgresSchema } from '../testing/postgres.js';
+import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
-const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A visitor who wrote `texts`, and the demo agent who accepted; both follow the conversation. */
@@ -36,24 +35,20 @@ const signals = (client: WsClient) => client.frames.filter((frame) => frame.type
 const receipts = (client: WsClient, conv: string) =>
   client.events(conv).filter((frame) => frame.event.type === 'conversation.receipt');
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`typing and receipts over real sockets (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let dropSchema = async () => {};
+    let stopHub = async () => {};
     before(async () => {
       if (skip) return;
-      if (driver === 'pglite') return void (hub = await startTestHub());
-      const schema = await freshPostgresSchema(databaseUrl!);
-      dropSchema = schema.drop;
-      hub = await startTestHub({ databaseUrl: schema.url });
+      ({ hub, stop: stopHub } = await startHubOn(driver));
     });
     after(async () => {
       if (skip) return;
-      await stopTestHub(hub);
-      await dropSchema();
+      await stopHub();
     });
 
     it('tells the other side (and other agents) who is typing, never the typist', async () => {

@@ -4,16 +4,12 @@ import type { HubConfig } from '../config/index.js';
 import {
   mintToken,
   signedIn,
-  startTestHub,
-  stopTestHub,
   testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
-import { freshPostgresSchema } from '../testing/postgres.js';
-
-const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
+import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
 // One demo site per test, so presence and routing state of one test never leaks into another.
 const siteKeys = Array.from({ length: 12 }, (_, i) => `desk${i}`);
@@ -36,29 +32,24 @@ const graceMs = 150;
 const isDesk = (site: string) => (f: { type: string; stream?: string }) =>
   f.type === 'event' && f.stream === `desk:${site}`;
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`agent desk: presence, routing, transfer, close, notes, search (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let dropSchema = async () => {};
+    let stopHub = async () => {};
     let nextSite = 0;
     const clients: WsClient[] = [];
 
     before(async () => {
       if (skip) return;
-      const options = { config, presenceGraceMs: graceMs };
-      if (driver === 'pglite') return void (hub = await startTestHub(options));
-      const schema = await freshPostgresSchema(databaseUrl!);
-      dropSchema = schema.drop;
-      hub = await startTestHub({ ...options, databaseUrl: schema.url });
+      ({ hub, stop: stopHub } = await startHubOn(driver, { config, presenceGraceMs: graceMs }));
     });
     after(async () => {
       if (skip) return;
       for (const client of clients) client.close();
-      await stopTestHub(hub);
-      await dropSchema();
+      await stopHub();
     });
 
     /** A fresh site with helpers to sign in its agents and visitors. */

@@ -4,16 +4,13 @@ import type { HubConfig } from '../config/index.js';
 import {
   mintToken,
   signedIn,
-  startTestHub,
-  stopTestHub,
   testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
-import { freshPostgresSchema } from '../testing/postgres.js';
+import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
-const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
 const siteKeys = ['offers0', 'offers1', 'offers2'];
 const config: HubConfig = {
   ...testConfig,
@@ -24,29 +21,24 @@ const config: HubConfig = {
 };
 const offerTimeoutMs = 300;
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`offers that lapse move on (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let dropSchema = async () => {};
+    let stopHub = async () => {};
     let nextSite = 0;
     const clients: WsClient[] = [];
 
     before(async () => {
       if (skip) return;
-      const options = { config, offerTimeoutMs };
-      if (driver === 'pglite') return void (hub = await startTestHub(options));
-      const schema = await freshPostgresSchema(databaseUrl!);
-      dropSchema = schema.drop;
-      hub = await startTestHub({ ...options, databaseUrl: schema.url });
+      ({ hub, stop: stopHub } = await startHubOn(driver, { config, offerTimeoutMs }));
     });
     after(async () => {
       if (skip) return;
       for (const client of clients) client.close();
-      await stopTestHub(hub);
-      await dropSchema();
+      await stopHub();
     });
 
     /** A fresh site whose desk a watcher follows, with its agents and one visitor writing in. */

@@ -1,41 +1,29 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it as test } from 'node:test';
-import {
-  mintToken,
-  signedIn,
-  startTestHub,
-  stopTestHub,
-  type TestHub,
-  type WsClient,
-} from '../testing/harness.js';
+import { mintToken, signedIn, type TestHub, type WsClient } from '../testing/harness.js';
 import type { Frame } from '../testing/ws-client.js';
-import { freshPostgresSchema } from '../testing/postgres.js';
+import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
 // Many sockets sending at once through a real hub: their sends share batches. With
 // CXKIT_TEST_DATABASE_URL also on PostgreSQL.
-const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
 const pairs = 12;
 const perSocket = 6;
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`concurrent chat.send over sockets (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let dropSchema = async () => {};
+    let stopHub = async () => {};
     before(async () => {
       if (skip) return;
-      if (driver === 'pglite') return void (hub = await startTestHub());
-      const schema = await freshPostgresSchema(databaseUrl!);
-      dropSchema = schema.drop;
-      hub = await startTestHub({ databaseUrl: schema.url });
+      ({ hub, stop: stopHub } = await startHubOn(driver));
     });
     after(async () => {
       if (skip) return;
-      await stopTestHub(hub);
-      await dropSchema();
+      await stopHub();
     });
 
     /** A visitor and an agent of their own in an accepted conversation, both subscribed. */

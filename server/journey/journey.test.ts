@@ -14,6 +14,7 @@ import {
   type TestHub,
 } from '../testing/harness.js';
 import { freshPostgresSchema } from '../testing/postgres.js';
+import { drivers, skipReason } from '../testing/drivers.js';
 
 // With CXKIT_TEST_DATABASE_URL set, the same suite also runs the hub on PostgreSQL.
 const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
@@ -50,8 +51,8 @@ async function send(url: string, body: unknown, options: PostOptions = {}) {
   return { status: response.status, body: await response.json() };
 }
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`journey and customer context (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);

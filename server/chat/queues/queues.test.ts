@@ -5,16 +5,12 @@ import {
   demoOrigin,
   mintToken,
   signedIn,
-  startTestHub,
-  stopTestHub,
   testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
 } from '../../testing/harness.js';
-import { freshPostgresSchema } from '../../testing/postgres.js';
-
-const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
+import { drivers, skipReason, startHubOn } from '../../testing/drivers.js';
 
 // "returns" opens only tomorrow 09:00-10:00 UTC, so it is closed now and its next opening is known.
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -40,29 +36,24 @@ const isPosition =
   (position: number) => (f: { type: string; signal?: { type: string; position: number } }) =>
     f.type === 'signal' && f.signal?.type === 'queue.position' && f.signal.position === position;
 
-for (const driver of ['pglite', 'postgres'] as const) {
-  const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
+for (const driver of drivers) {
+  const skip = skipReason(driver);
 
   describe(`queues: hours, places in line, messages left outside hours (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let dropSchema = async () => {};
+    let stopHub = async () => {};
     let nextSite = 0;
     const clients: WsClient[] = [];
 
     before(async () => {
       if (skip) return;
-      const options = { config, queuePositionDebounceMs: 30 };
-      if (driver === 'pglite') return void (hub = await startTestHub(options));
-      const schema = await freshPostgresSchema(databaseUrl!);
-      dropSchema = schema.drop;
-      hub = await startTestHub({ ...options, databaseUrl: schema.url });
+      ({ hub, stop: stopHub } = await startHubOn(driver, { config, queuePositionDebounceMs: 30 }));
     });
     after(async () => {
       if (skip) return;
       for (const client of clients) client.close();
-      await stopTestHub(hub);
-      await dropSchema();
+      await stopHub();
     });
 
     function freshSite() {
