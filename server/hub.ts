@@ -4,7 +4,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
 import { attachmentRoutes } from './attachments/index.js';
-import { MemoryBus, type EventBus } from './bus/index.js';
+import type { EventBus } from './bus/index.js';
 import {
   authorizeChatStream,
   chatCommands,
@@ -13,13 +13,14 @@ import {
   startOfferTimeouts,
   startQueuePositions,
 } from './chat/index.js';
-import type { HubConfig } from './config/index.js';
+import { checkRedisUrl, type HubConfig } from './config/index.js';
 import { contextCommands } from './context/index.js';
 import { lookupCustomer } from './crm/index.js';
 import { demoIdentityRoutes } from './identity/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { journeyRoutes, startRetention } from './journey/index.js';
+import { openFanOut } from './multi-node/index.js';
 import { staticRoutes } from './http/static-files.js';
 import { Heartbeat, realtimeRoutes } from './realtime/index.js';
 import { widgetParts, widgetRoutes } from './sites/index.js';
@@ -35,6 +36,10 @@ export interface HubOptions {
   dataDir?: string;
   /** PostgreSQL server instead of PGlite. */
   databaseUrl?: string;
+  /** Redis, so several hub nodes serve one site (needs databaseUrl). */
+  redisUrl?: string;
+  /** Put before the hub's Redis channels and keys (default "cxkit:"). */
+  redisPrefix?: string;
   /** Repo root; when set, serve the demo pages, dist/ and themes/. */
   staticRoot?: string;
   /** More routes to serve (the demo's mailbox page). */
@@ -54,11 +59,15 @@ export interface RunningHub {
   url: string;
   port: number;
   storage: 'pglite' | 'postgres';
+  /** This node's id among several hub nodes (with Redis); names its Redis connections. */
+  nodeId?: string;
   close(): Promise<void>;
 }
 
 /** Starts a hub: storage (locked and migrated), token secret, HTTP routes and the WebSocket. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
+  // Before opening storage: Redis with the embedded PGlite is refused.
+  if (options.redisUrl) checkRedisUrl(options.redisUrl, options.databaseUrl);
   const storage = await openStorage({
     dataDir: options.dataDir ?? '.cxkit-data',
     databaseUrl: options.databaseUrl,
@@ -70,7 +79,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // Reject what does not match, as the WebSocket does: no type coercion, no silent stripping.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
-  const bus = new MemoryBus((error) => app.log.error({ err: error }, 'event handler failed'));
+  const fanOut = await openFanOut(options, app.log).catch(async (error) => {
+    heartbeat.stop();
+    await storage.close();
+    throw error;
+  });
+  const { bus } = fanOut;
   let retention: { stop(): void } | undefined;
   const offers = startOfferTimeouts({
     storage,
@@ -90,6 +104,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     storage,
     bus,
     graceMs: options.presenceGraceMs ?? 15_000,
+    tally: fanOut.presence,
     onError: (error) => app.log.error({ err: error }, 'presence update failed'),
   });
   try {
@@ -106,6 +121,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await positions.stop();
     retention?.stop();
     await app.close().catch(() => {});
+    await fanOut.close();
     await storage.close();
     throw error;
   }
@@ -116,6 +132,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     url: `http://localhost:${port}`,
     port,
     storage: storage.kind,
+    ...(fanOut.nodeId ? { nodeId: fanOut.nodeId } : {}),
     close: () =>
       (closing ??= (async () => {
         heartbeat.stop();
@@ -127,7 +144,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         // After the sockets closed: their grace timers must not touch closed storage.
         sessions.stop();
         await positions.stop();
-        await bus.close();
+        await fanOut.close();
         await storage.close();
       })()),
   };

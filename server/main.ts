@@ -25,10 +25,11 @@ async function main(): Promise<void> {
     host: env.host,
     dataDir: env.dataDir,
     databaseUrl: env.databaseUrl,
+    redisUrl: env.redisUrl,
     staticRoot: fileURLToPath(new URL('..', import.meta.url)),
     logger: true,
   });
-  console.log(`cxkit hub ready (storage: ${hub.storage})`);
+  console.log(`cxkit hub ready (storage: ${hub.storage}${env.redisUrl ? ', fan-out: Redis' : ''})`);
   console.log(`  storefront  ${hub.url}/`);
   console.log(`  agent desk  ${hub.url}/agent/`);
   if (crm) console.log(`  legacy CRM  ${crm.url}/api/customers/demo-customer-1 (demo)`);

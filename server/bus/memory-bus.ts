@@ -10,7 +10,13 @@ export class MemoryBus implements EventBus {
   }
 
   async publish(topic: string, payload: unknown): Promise<void> {
-    for (const handler of [...(this.#handlers.get(topic) ?? [])]) {
+    this.publishLocal(topic, payload);
+  }
+
+  publishLocal(topic: string, payload: unknown): void {
+    const handlers = this.#handlers.get(topic);
+    if (!handlers) return;
+    for (const handler of [...handlers]) {
       try {
         handler(payload);
       } catch (error) {
@@ -19,6 +25,7 @@ export class MemoryBus implements EventBus {
     }
   }
 
+  /** Nothing is ever missed in-process, so `onMissed` is not kept. */
   subscribe(topic: string, handler: (payload: unknown) => void): () => void {
     let handlers = this.#handlers.get(topic);
     if (!handlers) this.#handlers.set(topic, (handlers = new Set()));

@@ -3,7 +3,7 @@ import { ConfigError, validateConfig } from './validate.js';
 import type { HubConfig } from './types.js';
 
 export { ConfigError, validateConfig } from './validate.js';
-export { loadEnv } from './env.js';
+export { checkRedisUrl, loadEnv } from './env.js';
 export type { HubConfig, HubEnv, SiteConfig } from './types.js';
 
 /** Loads the config file from `path`, else env CXKIT_CONFIG, else ./cxkit.config.json. */

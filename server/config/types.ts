@@ -147,4 +147,6 @@ export interface HubEnv {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Redis for fan-out between several hub nodes (needs databaseUrl). */
+  redisUrl?: string;
 }

@@ -7,12 +7,16 @@ const replayPageSize = 500;
 /**
  * Delivers one stream to one socket in seq order, exactly once: live events are buffered
  * while stored ones are replayed, and a hole in the live feed (events published out of
- * commit order, or by another hub node) is filled from the database.
+ * commit order, or by another hub node) is filled from the database. When the bus says
+ * events may have gone past this node (Redis reconnected), the database is read again.
  */
 export class StreamSubscription {
   #lastSent: number;
   #pending: EventFrame[] = [];
   #catchingUp = false;
+  /** Set when the bus reports a miss during a replay: that replay reads once more. */
+  #readAgain = false;
+  #replaying: Promise<void> | null = null;
   #stopped = false;
   readonly #unsubscribe: () => void;
   readonly #unsubscribeSignals: () => void;
@@ -32,27 +36,47 @@ export class StreamSubscription {
     this.#lastSent = after;
     // Listen before reading the database so nothing published meanwhile is lost.
     this.#catchingUp = true;
-    this.#unsubscribe = deps.bus.subscribe(stream, (payload) =>
-      this.#onLive(payload as EventFrame),
+    this.#unsubscribe = deps.bus.subscribe(
+      stream,
+      (payload) => this.#onLive(payload as EventFrame),
+      () => void this.replay().catch(deps.onError),
     );
     this.#unsubscribeSignals = deps.bus.subscribe(signalTopic(stream), (payload) => {
       if (!this.#stopped) deps.sendSignal(payload as SignalFrame);
     });
   }
 
-  /** Sends the stored events after the last one sent, then everything buffered meanwhile. */
-  async replay(): Promise<void> {
+  /**
+   * Sends the stored events after the last one sent, then everything buffered meanwhile.
+   * Called while a replay runs, it joins that one, which then reads the database once more.
+   */
+  replay(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    if (this.#replaying) {
+      this.#readAgain = true;
+      return this.#replaying;
+    }
     this.#catchingUp = true;
+    this.#replaying = this.#catchUp();
+    return this.#replaying;
+  }
+
+  async #catchUp(): Promise<void> {
     try {
-      for (;;) {
-        const before = this.#lastSent;
-        await this.#sendStored();
-        const holeLeft = this.#flushPending();
-        // Stop when done, or when the database had nothing new (the hole waits for the next event).
-        if (!holeLeft || this.#stopped || this.#lastSent === before) break;
-      }
+      do {
+        this.#readAgain = false;
+        for (;;) {
+          const before = this.#lastSent;
+          await this.#sendStored();
+          const holeLeft = this.#flushPending();
+          // Stop when done, or when the database had nothing new (the hole waits for the next event).
+          if (!holeLeft || this.#stopped || this.#lastSent === before) break;
+        }
+      } while (this.#readAgain && !this.#stopped);
     } finally {
+      // In the same turn as the last flush: a live event cannot slip in between.
       this.#catchingUp = false;
+      this.#replaying = null;
     }
   }
 

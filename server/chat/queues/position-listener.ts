@@ -2,7 +2,7 @@ import type { DeskEvent, EventFrame } from '../../../protocol/index.js';
 import type { EventBus } from '../../bus/index.js';
 import type { HubConfig } from '../../config/index.js';
 import type { Storage } from '../../storage/index.js';
-import { conversationStream, deskStream, publishSignal } from '../../streams/index.js';
+import { conversationStream, deskStream, signalFrame, signalTopic } from '../../streams/index.js';
 import { sitePlaces } from './positions.js';
 import { siteQueues } from './site-queues.js';
 
@@ -27,7 +27,9 @@ const rankingEvents = new Set<DeskEvent['type']>([
  * conversation queued, accepted, transferred or closed, an agent's availability), ranks
  * the site's waiting conversations again and sends `queue.position` on the `conv:` stream
  * of each whose place or estimate changed. Signals only: nothing is written, and a visitor
- * who was not listening asks `chat.status`. Each hub node ranks for the sockets it serves.
+ * who was not listening asks `chat.status`. Each hub node ranks for the sockets it serves
+ * and tells only those (a local delivery), so with several nodes each visitor hears each
+ * change once, from the node their socket is on.
  */
 export function startQueuePositions(options: QueuePositionOptions): { stop(): Promise<void> } {
   const debounceMs = options.debounceMs ?? 500;
@@ -45,12 +47,11 @@ export function startQueuePositions(options: QueuePositionOptions): { stop(): Pr
       const key = `${position}|${etaSeconds}`;
       now.set(conversationId, key);
       if (before.get(conversationId) === key) continue;
-      await publishSignal(options.bus, conversationStream(conversationId), {
-        type: 'queue.position',
-        conversationId,
-        position,
-        etaSeconds,
-      });
+      const stream = conversationStream(conversationId);
+      options.bus.publishLocal(
+        signalTopic(stream),
+        signalFrame(stream, { type: 'queue.position', conversationId, position, etaSeconds }),
+      );
     }
     told.set(siteKey, now);
   };
@@ -72,10 +73,15 @@ export function startQueuePositions(options: QueuePositionOptions): { stop(): Pr
   };
 
   const unsubscribes = options.config.sites.map((site) =>
-    options.bus.subscribe(deskStream(site.key), (payload) => {
-      const { event } = payload as EventFrame;
-      if (rankingEvents.has((event as DeskEvent).type)) schedule(site.key);
-    }),
+    options.bus.subscribe(
+      deskStream(site.key),
+      (payload) => {
+        const { event } = payload as EventFrame;
+        if (rankingEvents.has((event as DeskEvent).type)) schedule(site.key);
+      },
+      // Desk events from other nodes may have gone by (Redis reconnected): rank again.
+      () => schedule(site.key),
+    ),
   );
   return {
     /** Stops listening; resolves once a ranking under way has finished (before storage closes). */
