@@ -7,8 +7,10 @@ import type { ConversationRow } from './conversation-store.js';
 /**
  * The two statements of a batch of sends. On PGlite a statement's fixed cost (parse, plan,
  * protocol) outweighs its rows at the batch sizes seen, so a batch reads everything it
- * needs in one statement and writes everything in one: the same rows `runOnce`,
- * `appendEvent` and `insertMessage` write for one send at a time.
+ * needs in one statement and writes everything in one: the rows `appendEvent` and
+ * `insertMessage` write for one send at a time. A batched send keeps no `command_results`
+ * row (a third of a batch's cost): its message, found by conversation, author and client id
+ * with its seq, is the stored answer a retry gets (`sentAnswer`).
  */
 
 /** One command of a batch, under the key its result is stored by. */
@@ -25,6 +27,8 @@ export function keyOf(key: Pick<CommandKey, 'principal' | 'commandId'>): string 
 export interface BatchState {
   /** Results stored before (retries get the first answer), or the error of an id reused by another type. */
   stored: Map<string, { result: unknown } | HubError>;
+  /** Answers of sends batched before, by `sentKey`. */
+  sent: Map<string, SentAnswer>;
   conversations: Map<string, ConversationRow & { site_key: string }>;
   /** Last seq of each named conversation's stream, locked until the batch commits. */
   lastSeqs: Map<StreamName, number>;
@@ -32,34 +36,104 @@ export interface BatchState {
   at: string;
 }
 
-/** Stored results, conversations and counters (locked in stream order: no deadlock between batches). */
+/** What a batched send answered: its message and the seq of its event. */
+export interface SentAnswer {
+  conversationId: string;
+  message: ChatMessage;
+  seq: number;
+}
+
+/** A send's place among the messages: conversation, author and client id. */
+export interface SentKey {
+  conversationId: string;
+  role: string;
+  authorId: string;
+  clientMessageId: string;
+}
+
+export function sentKey(key: SentKey): string {
+  return [key.conversationId, key.role, key.authorId, key.clientMessageId].join('\n');
+}
+
+interface SentRow {
+  id: string;
+  conversation_id: string;
+  client_message_id: string;
+  author_role: 'visitor' | 'agent';
+  author_id: string;
+  author_name: string | null;
+  text: string;
+  created_at: Date | string;
+  seq: number;
+}
+
+/** The answer a batched send gave, rebuilt from its message row. */
+export function sentAnswer(row: SentRow): SentAnswer {
+  const author = row.author_name
+    ? { role: row.author_role, id: row.author_id, name: row.author_name }
+    : { role: row.author_role, id: row.author_id };
+  const message: ChatMessage = {
+    id: row.id,
+    conversationId: row.conversation_id,
+    clientMessageId: row.client_message_id,
+    author,
+    text: row.text,
+    createdAt: toIso(row.created_at),
+  };
+  return { conversationId: row.conversation_id, message, seq: row.seq };
+}
+
+/**
+ * Stored results, sends batched before, conversations and counters (locked in stream
+ * order: no deadlock between batches).
+ */
 export async function readBatch(
   tx: Queryable,
   keys: CommandKey[],
+  sends: SentKey[],
   conversationIds: string[],
+  /** Lock the counters until the commit: batches run side by side on PostgreSQL, not on PGlite. */
+  lockCounters: boolean,
 ): Promise<BatchState> {
   const streams = conversationIds.map(conversationStream);
   const [row] = await tx.query<{
     stored: Array<{ principal: string; command_id: string; type: string; result: unknown }> | null;
+    sent: SentRow[] | null;
     conversations: Array<ConversationRow & { site_key: string }> | null;
     counters: Array<{ stream: StreamName; last_seq: number }> | null;
     now: Date | string;
   }>(
     // Looked up by index; a row of another batch-mate's principal is ignored below.
+    // Every lookup probes a unique index once per row asked for, so its cost follows the
+    // batch, not the tables: PGlite runs no autovacuum, its planner never learns their
+    // sizes, and a join would scan them. `LIMIT 1` keeps each lookup a nested index probe.
     `SELECT
-       (SELECT json_agg(r) FROM (
+       (SELECT json_agg(r) FROM unnest($1::text[], $2::text[]) AS k(principal, command_id)
+        CROSS JOIN LATERAL (
           SELECT principal, command_id, type, result FROM command_results
-          WHERE principal = ANY($1::text[]) AND command_id = ANY($2::text[])) r) AS stored,
-       (SELECT json_agg(c) FROM (
+          WHERE principal = k.principal AND command_id = k.command_id LIMIT 1) r) AS stored,
+       (SELECT json_agg(m) FROM unnest($3::text[], $4::text[], $5::text[])
+          AS k(conversation_id, author_id, client_message_id)
+        CROSS JOIN LATERAL (
+          SELECT id, conversation_id, client_message_id, author_role, author_id, author_name,
+            text, created_at, seq
+          FROM messages
+          WHERE conversation_id = k.conversation_id AND author_id = k.author_id
+            AND client_message_id = k.client_message_id AND seq IS NOT NULL LIMIT 1) m) AS sent,
+       (SELECT json_agg(c) FROM unnest($6::text[]) AS k(id)
+        CROSS JOIN LATERAL (
           SELECT id, site_key, status, visitor_id, agent_id FROM conversations
-          WHERE id = ANY($3::text[])) c) AS conversations,
+          WHERE id = k.id LIMIT 1) c) AS conversations,
        (SELECT json_agg(s) FROM (
-          SELECT stream, last_seq FROM stream_counters WHERE stream = ANY($4::text[])
-          ORDER BY stream FOR UPDATE) s) AS counters,
+          SELECT stream, last_seq FROM stream_counters WHERE stream = ANY($7::text[])
+          ORDER BY stream ${lockCounters ? 'FOR UPDATE' : ''}) s) AS counters,
        now() AS now`,
     [
-      [...new Set(keys.map((key) => key.principal))],
+      keys.map((key) => key.principal),
       keys.map((key) => key.commandId),
+      sends.map((send) => send.conversationId),
+      sends.map((send) => send.authorId),
+      sends.map((send) => send.clientMessageId),
       conversationIds,
       streams,
     ],
@@ -79,35 +153,43 @@ export async function readBatch(
           ),
     );
   }
+  const sent = new Map(
+    (row!.sent ?? []).map((found) => [
+      sentKey({
+        conversationId: found.conversation_id,
+        role: found.author_role,
+        authorId: found.author_id,
+        clientMessageId: found.client_message_id,
+      }),
+      sentAnswer(found),
+    ]),
+  );
   return {
     stored,
+    sent,
     conversations: new Map((row!.conversations ?? []).map((c) => [c.id, c])),
     lastSeqs: new Map((row!.counters ?? []).map((c) => [c.stream, c.last_seq])),
     at: toIso(row!.now),
   };
 }
 
-/** Thrown when another transaction stored a result for one of the batch's ids meanwhile. */
-export class ConcurrentAttemptError extends Error {}
-
 /**
- * Writes a batch: counters, events, messages (in order, so positions follow seqs) and
- * results. A result already stored by a concurrent first attempt (PostgreSQL) throws, so
- * the batch rolls back and its sends run one by one through `runOnce`.
+ * Writes a batch: counters, events and messages (in order, so positions follow seqs). A
+ * message already stored by a concurrent first attempt (PostgreSQL) breaks its unique key,
+ * so the batch rolls back and its sends run one by one through `runOnce`.
  */
 export async function writeBatch(
   tx: Queryable,
   batch: {
     lastSeqs: Map<StreamName, number>;
     frames: EventFrame[];
-    messages: ChatMessage[];
-    results: Array<{ key: CommandKey; result: unknown }>;
+    messages: Array<{ message: ChatMessage; seq: number }>;
   },
 ): Promise<void> {
-  if (batch.results.length === 0) return;
+  if (batch.messages.length === 0) return;
   const counters = [...batch.lastSeqs].map(([stream, last_seq]) => ({ stream, last_seq }));
   const events = batch.frames.map(({ stream, seq, event }) => ({ stream, seq, payload: event }));
-  const messages = batch.messages.map((message, n) => ({
+  const messages = batch.messages.map(({ message, seq }, n) => ({
     n,
     id: message.id,
     conversation_id: message.conversationId,
@@ -116,15 +198,10 @@ export async function writeBatch(
     author_id: message.author.id,
     author_name: message.author.name ?? null,
     text: message.text,
-  }));
-  const results = batch.results.map(({ key, result }) => ({
-    principal: key.principal,
-    command_id: key.commandId,
-    type: key.type,
-    result,
+    seq,
   }));
   // `at` and `created_at` default to now(), the time the frames and messages carry.
-  const stored = await tx.query(
+  await tx.query(
     `WITH counters AS (
        UPDATE stream_counters s SET last_seq = c.last_seq
        FROM json_to_recordset($1::json) AS c(stream text, last_seq integer)
@@ -133,27 +210,30 @@ export async function writeBatch(
        INSERT INTO stream_events (stream, seq, payload)
        SELECT stream, seq, payload
        FROM json_to_recordset($2::json) AS e(stream text, seq integer, payload jsonb)
-     ), messages AS (
-       INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal)
-       SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text, false
-       FROM json_to_recordset($3::json) AS m(n integer, id text, conversation_id text,
-         client_message_id text, author_role text, author_id text, author_name text, text text)
-       ORDER BY n
      )
-     INSERT INTO command_results (principal, command_id, type, result)
-     SELECT principal, command_id, type, result
-     FROM json_to_recordset($4::json) AS r(principal text, command_id text, type text, result jsonb)
-     ORDER BY principal, command_id
-     ON CONFLICT (principal, command_id) DO NOTHING
-     RETURNING 1`,
-    [
-      JSON.stringify(counters),
-      JSON.stringify(events),
-      JSON.stringify(messages),
-      JSON.stringify(results),
-    ],
+     INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal, seq)
+     SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text, false, seq
+     FROM json_to_recordset($3::json) AS m(n integer, id text, conversation_id text,
+       client_message_id text, author_role text, author_id text, author_name text, text text, seq integer)
+     ORDER BY n`,
+    [JSON.stringify(counters), JSON.stringify(events), JSON.stringify(messages)],
   );
-  if (stored.length !== results.length) {
-    throw new ConcurrentAttemptError('a command of the batch was stored by another transaction');
-  }
+}
+
+/** The answer a batched send gave, if `author` sent `clientMessageId` to the conversation in a batch. */
+export async function sentBefore(
+  tx: Queryable,
+  conversationId: string,
+  author: { role: string; id: string },
+  clientMessageId: string,
+): Promise<SentAnswer | null> {
+  const [row] = await tx.query<SentRow>(
+    `SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text,
+       created_at, seq
+     FROM messages
+     WHERE conversation_id = $1 AND author_id = $2 AND client_message_id = $3
+       AND author_role = $4 AND seq IS NOT NULL`,
+    [conversationId, author.id, clientMessageId, author.role],
+  );
+  return row ? sentAnswer(row) : null;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it as test } from 'node:test';
 import type { Principal } from '../auth/index.js';
 import type { Command } from '../realtime/command-types.js';
+import { runOnce } from '../realtime/idempotency.js';
 import { openStorage, type Queryable, type Storage } from '../storage/index.js';
 import { freshDataDir, makeTempDir, removeDir, testConfig } from '../testing/harness.js';
 import { freshPostgresSchema } from '../testing/postgres.js';
@@ -82,10 +83,10 @@ for (const driver of ['pglite', 'postgres'] as const) {
       );
 
     it('stores sends submitted together in one transaction, seqs in order per conversation', async () => {
-      let transactions = 0;
+      let batches = 0;
       const counted: Storage = {
         ...storage,
-        transaction: (fn) => (transactions++, storage.transaction(fn)),
+        call: (procedure, args) => (batches++, storage.call(procedure, args)),
       };
       const batcher = new SendBatcher(counted, one);
       const conversations = [await conversation(), await conversation(), await conversation()];
@@ -99,7 +100,7 @@ for (const driver of ['pglite', 'postgres'] as const) {
       const outcomes = await Promise.all(submitted.map((each) => each.outcome));
 
       // One batch: one transaction, and every message carries its time.
-      assert.equal(transactions, 1);
+      assert.equal(batches, 1);
       const times = new Set(outcomes.map(({ result }) => (result as Sent).message.createdAt));
       assert.equal(times.size, 1);
       for (const c of conversations) {
@@ -209,6 +210,30 @@ for (const driver of ['pglite', 'postgres'] as const) {
       assert.equal((agents.result as Sent).seq, 4);
     });
 
+    it('answers a retry of a batched send from its message, also once the chat closed or alone', async () => {
+      const batcher = new SendBatcher(storage, one);
+      const c = await conversation();
+      const command = sendCommand({ conversationId: c.id, text: 'kept' });
+      const first = await batcher.submit(c.visitor, command);
+      // Batched sends keep their answer with the message, not in command_results.
+      const results = await storage.query('SELECT 1 FROM command_results WHERE command_id = $1', [
+        command.id,
+      ]);
+      assert.equal(results.length, 0);
+      await storage.query(`UPDATE conversations SET status = 'closed' WHERE id = $1`, [c.id]);
+      assert.deepEqual(await batcher.submit(c.visitor, command), {
+        result: first.result,
+        events: [],
+      });
+      // The one-by-one path (a retry whose batch failed) finds the same answer.
+      const alone = await runOnce(storage, c.visitor, command, (tx) => one(tx, c.visitor, command));
+      assert.deepEqual(alone, { result: first.result, events: [] });
+      assert.deepEqual(
+        (await messagesOf(c.id)).map((row) => row.text),
+        ['kept'],
+      );
+    });
+
     it('refuses an id already used by another command type', async () => {
       const batcher = new SendBatcher(storage, one);
       const c = await conversation();
@@ -228,13 +253,14 @@ for (const driver of ['pglite', 'postgres'] as const) {
       // The batch's transaction does all its work, then fails (as a deadlock or lost connection would).
       const flaky: Storage = {
         ...storage,
-        transaction: (fn) =>
+        call: (procedure, args) =>
           ++transactions === 1
             ? storage.transaction(async (tx) => {
-                await fn(tx);
+                await procedure.run(tx, args);
                 throw new Error('lost the connection');
               })
-            : storage.transaction(fn),
+            : storage.call(procedure, args),
+        transaction: (fn) => (transactions++, storage.transaction(fn)),
       };
       const batcher = new SendBatcher(flaky, one);
       const c = await conversation();

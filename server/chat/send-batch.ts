@@ -1,39 +1,32 @@
-import type { ChatMessage, EventFrame, StreamName } from '../../protocol/index.js';
 import { principalKey, type Principal } from '../auth/index.js';
-import { HubError } from '../errors.js';
 import type { Command } from '../realtime/command-types.js';
 import { runOnce } from '../realtime/idempotency.js';
 import type { Queryable, Storage } from '../storage/index.js';
-import { conversationStream } from '../streams/index.js';
-import { newMessage } from './message-store.js';
+import { keyOf } from './send-batch-store.js';
 import {
-  keyOf,
-  readBatch,
-  writeBatch,
-  type BatchState,
-  type CommandKey,
-} from './send-batch-store.js';
-import { checkedText, checkedWritable } from './send-checks.js';
+  refusal,
+  storeSendBatch,
+  type BatchItem,
+  type Outcome,
+  type Verdict,
+} from './send-batch-procedure.js';
 
-type Outcome = { result: unknown; events: EventFrame[] };
 type OneSend = (tx: Queryable, principal: Principal, command: Command) => Promise<Outcome>;
 
-interface Pending {
-  principal: Principal;
-  command: Command;
-  key: CommandKey;
+interface Pending extends BatchItem {
   resolve(outcome: Outcome): void;
   reject(error: unknown): void;
 }
 
-/** What the batch did with one send: stored it, refused it, or left it to run on its own. */
-type Verdict = { done: Outcome } | { failed: unknown } | { alone: true };
+/** A batch back from the database: its distinct sends and a verdict for each. */
+interface StoredBatch {
+  batch: Pending[];
+  unique: Pending[];
+  verdicts: Verdict[];
+}
 
 /** Most sends one transaction stores; bounds how long one batch holds PGlite's thread. */
 const maxBatch = 256;
-
-/** A plain send carries only these; anything more (extras, `start`) runs through `send`. */
-const plainFields = new Set(['v', 'type', 'id', 'text', 'conversationId']);
 
 /**
  * Stores the `chat.send`s that arrive together in one transaction of two statements (one
@@ -79,33 +72,47 @@ export class SendBatcher {
   async #drain(): Promise<void> {
     this.#scheduled = false;
     try {
-      while (this.#waiting.length > 0) {
-        await this.#runBatch(this.#waiting.splice(0, maxBatch));
-        // Let the sockets read what arrived meanwhile before the next batch.
-        await new Promise((resolve) => setImmediate(resolve));
+      let stored = this.#store(this.#waiting.splice(0, maxBatch));
+      for (;;) {
+        const done = await stored;
+        // Hand the next batch to the database before answering this one: the answers'
+        // fan-out (events, acks, socket writes) then overlaps the database's work.
+        const next =
+          this.#waiting.length > 0 ? this.#store(this.#waiting.splice(0, maxBatch)) : null;
+        this.#answer(done);
+        if (!next) break;
+        stored = next;
       }
     } finally {
       this.#running--;
     }
   }
 
-  async #runBatch(batch: Pending[]): Promise<void> {
+  /** Stores a batch; a batch that failed as a whole comes back with every send to run alone. */
+  async #store(batch: Pending[]): Promise<StoredBatch> {
     // A command id twice in one batch (a retry on a second socket): the first runs in the
     // batch, the repeat after its commit, when it finds the stored answer.
     const seen = new Set<string>();
     const unique = batch.filter((item) => !seen.has(keyOf(item.key)) && seen.add(keyOf(item.key)));
-    let verdicts: Verdict[];
     try {
-      verdicts = await this.storage.transaction((tx) => storeBatch(tx, unique));
+      const items = unique.map(({ principal, command, key }) => ({ principal, command, key }));
+      const verdicts = await this.storage.call(storeSendBatch, {
+        items,
+        lockCounters: this.storage.kind === 'postgres',
+      });
+      return { batch, unique, verdicts };
     } catch {
       // Nothing of the batch is stored; each send gets its own transaction and its own answer.
-      verdicts = unique.map(() => ({ alone: true }));
+      return { batch, unique, verdicts: unique.map(() => ({ alone: true })) };
     }
+  }
+
+  #answer({ batch, unique, verdicts }: StoredBatch): void {
     const alone: Pending[] = [];
     verdicts.forEach((verdict, i) => {
       const item = unique[i]!;
       if ('done' in verdict) item.resolve(verdict.done);
-      else if ('failed' in verdict) item.reject(verdict.failed);
+      else if ('failed' in verdict) item.reject(refusal(verdict));
       else alone.push(item);
     });
     const first = new Set(unique);
@@ -118,84 +125,5 @@ export class SendBatcher {
       resolve,
       reject,
     );
-  }
-}
-
-/** The batch's transaction: a verdict per send, in order. */
-async function storeBatch(tx: Queryable, items: Pending[]): Promise<Verdict[]> {
-  const named = items.map((item) => item.command.conversationId as string | undefined);
-  const state = await readBatch(
-    tx,
-    items.map((item) => item.key),
-    [...new Set(named.filter((id): id is string => !!id))],
-  );
-  const verdicts: Verdict[] = new Array(items.length);
-  const lastSeqs = new Map<StreamName, number>();
-  const frames: EventFrame[] = [];
-  const messages: ChatMessage[] = [];
-  const results: Array<{ key: CommandKey; result: unknown }> = [];
-  items.forEach((item, index) => {
-    const answer = state.stored.get(keyOf(item.key));
-    if (answer) {
-      verdicts[index] =
-        answer instanceof HubError
-          ? { failed: answer }
-          : { done: { result: answer.result, events: [] } };
-      return;
-    }
-    const verdict = plainSend(item, state);
-    if (!('plain' in verdict)) return void (verdicts[index] = verdict);
-    const { conversationId, text } = verdict.plain;
-    const stream = conversationStream(conversationId);
-    const seq = (lastSeqs.get(stream) ?? state.lastSeqs.get(stream)!) + 1;
-    lastSeqs.set(stream, seq);
-    const message = newMessage(conversationId, item.principal, item.command.id, text, state.at);
-    const frame: EventFrame = {
-      v: 1,
-      type: 'event',
-      stream,
-      seq,
-      at: state.at,
-      event: { type: 'message.created', message },
-    };
-    const result = { conversationId, message, seq };
-    frames.push(frame);
-    messages.push(message);
-    results.push({ key: item.key, result });
-    verdicts[index] = { done: { result, events: [frame] } };
-  });
-  await writeBatch(tx, { lastSeqs, frames, messages, results });
-  return verdicts;
-}
-
-/**
- * A plain message to an active conversation goes in the batch; the checks are the same as
- * `send`'s, in the same order, so a refused send gets the same error either way.
- */
-function plainSend(
-  item: Pending,
-  { conversations, lastSeqs }: BatchState,
-): { plain: { conversationId: string; text: string } } | Verdict {
-  const { principal, command } = item;
-  const conversationId = command.conversationId as string | undefined;
-  if (!conversationId || Object.keys(command).some((field) => !plainFields.has(field))) {
-    return { alone: true };
-  }
-  try {
-    const text = checkedText(command.text as string);
-    const found = conversations.get(conversationId);
-    const row = found?.site_key === principal.siteKey ? found : null;
-    // Another visitor's: maybe the same verified customer's, which takes a query (send's path).
-    if (principal.role === 'visitor' && row && row.visitor_id !== principal.id)
-      return { alone: true };
-    const conversation = checkedWritable(principal, conversationId, row);
-    // A visitor's closed conversation (a new one starts), a waiting one (its desk preview
-    // changes), or one whose stream has no counter yet.
-    if (conversation?.status !== 'active' || !lastSeqs.has(conversationStream(conversationId))) {
-      return { alone: true };
-    }
-    return { plain: { conversationId, text } };
-  } catch (error) {
-    return { failed: error };
   }
 }

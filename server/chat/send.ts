@@ -18,6 +18,7 @@ import { takeLongestIdle } from './presence-store.js';
 import { asSeenByVisitor } from './customer/access.js';
 import { chatSendSchema } from './schemas.js';
 import { SendBatcher } from './send-batch.js';
+import { sentBefore } from './send-batch-store.js';
 import { checkedText, checkedWritable } from './send-checks.js';
 import type { DeskSettingsOf } from './settings.js';
 
@@ -61,9 +62,12 @@ export async function send(
   /** Signs the download links of attached files. */
   tokenSecret: string,
 ): Promise<{ result: unknown; events: EventFrame[] }> {
+  const requestedId = command.conversationId as string | undefined;
+  // A retry of a send first stored in a batch, which keeps its answer with the message.
+  const sent = requestedId && (await sentBefore(tx, requestedId, principal, commandId));
+  if (sent) return { result: sent, events: [] };
   const extras = await messageExtras(tx, principal, command, tokenSecret);
   const text = checkedText(command.text as string, !!extras?.attachments?.length);
-  const requestedId = command.conversationId as string | undefined;
   const events: EventFrame[] = [];
 
   let conversation: ConversationRow | null = null;

@@ -9,6 +9,7 @@ import { fromSelf, lastSeq, publishSignal, readEvents } from '../streams/index.j
 import type { Command, CommandHandler, SessionHooks, StreamAuthorizer } from './command-types.js';
 import type { FrameParser } from './frames.js';
 import { FrameError } from './frames.js';
+import { sendCoalesced } from './coalesced-writes.js';
 import { runOnce } from './idempotency.js';
 import { StreamSubscription } from './stream-subscription.js';
 
@@ -34,6 +35,15 @@ class StreamGapError extends HubError {
   ) {
     super('stream.gap', message);
   }
+}
+
+/** An event goes to every subscriber of its stream as the same object: serialized once. */
+const serialized = new WeakMap<ServerFrame, string>();
+
+function serializeShared(frame: ServerFrame): string {
+  let text = serialized.get(frame);
+  if (text === undefined) serialized.set(frame, (text = JSON.stringify(frame)));
+  return text;
 }
 
 /** One socket: `hello`, subscriptions and commands, handled one frame at a time in arrival order. */
@@ -136,7 +146,7 @@ export class Connection {
     const subscription = new StreamSubscription(stream, command.after as number, {
       bus: this.deps.bus,
       read: (name, from, limit) => readEvents(this.deps.storage, name, from, limit),
-      send: (frame: EventFrame) => this.#send(view ? view(frame) : frame),
+      send: (frame: EventFrame) => this.#send(view ? view(frame) : frame, serializeShared),
       sendSignal: (frame) => {
         if (!fromSelf(frame, principal)) this.#send(frame);
       },
@@ -183,8 +193,8 @@ export class Connection {
     });
   }
 
-  #send(frame: ServerFrame): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
+  #send(frame: ServerFrame, serialize: (frame: ServerFrame) => string = JSON.stringify): void {
+    if (this.socket.readyState === this.socket.OPEN) sendCoalesced(this.socket, serialize(frame));
   }
 
   #dropSubscriptions(): void {

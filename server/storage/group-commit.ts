@@ -1,13 +1,18 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { SerialQueue } from './serial-queue.js';
+import type { Queryable } from './types.js';
+
+/** Runs one plain transaction (BEGIN ... COMMIT) on the single connection. */
+export interface TransactionRunner {
+  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+}
 
 interface Job {
-  fn: (tx: Transaction) => Promise<unknown>;
+  fn: (tx: Queryable) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
-/** Transactions that share one commit at most; bounds how long one batch holds the thread. */
+/** Transactions that share one commit at most; bounds how long one batch holds the database. */
 const maxBatch = 64;
 
 /**
@@ -22,11 +27,11 @@ export class GroupCommit {
   #scheduled = false;
 
   constructor(
-    private readonly db: PGlite,
+    private readonly db: TransactionRunner,
     private readonly queue: SerialQueue,
   ) {}
 
-  run<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+  run<R>(fn: (tx: Queryable) => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();

@@ -11,27 +11,30 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
   pool.on('error', () => {});
   let closed = false;
 
+  async function transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        query: (sql, params) => runQuery(client, sql, params),
+        exec: (sql) => runExec(client, sql),
+      } satisfies Queryable);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     kind: 'postgres',
     query: (sql, params) => runQuery(pool, sql, params),
     exec: (sql) => runExec(pool, sql),
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn({
-          query: (sql, params) => runQuery(client, sql, params),
-          exec: (sql) => runExec(client, sql),
-        } satisfies Queryable);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction,
+    call: (procedure, args) => transaction((tx) => procedure.run(tx, args)),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,14 +1,13 @@
 /**
  * Runs jobs one at a time, in order. PGlite has one connection, so every query and
- * transaction goes through one queue; between jobs it yields to the event loop,
- * because PGlite runs on the main thread and would otherwise starve sockets and timers.
+ * transaction goes through one queue.
  */
 export class SerialQueue {
   #tail: Promise<unknown> = Promise.resolve();
 
   run<T>(job: () => Promise<T>): Promise<T> {
     const result = this.#tail.then(job);
-    this.#tail = result.then(yieldToEventLoop, yieldToEventLoop);
+    this.#tail = result.catch(() => {});
     return result;
   }
 
@@ -16,8 +15,4 @@ export class SerialQueue {
   async drain(): Promise<void> {
     await this.#tail;
   }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

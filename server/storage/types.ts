@@ -1,3 +1,5 @@
+import type { Procedure } from './procedures.js';
+
 /** What a query runs on: the storage itself or an open transaction. */
 export interface Queryable {
   /** One statement with `$1`-style parameters. */
@@ -17,5 +19,7 @@ export interface Storage extends Queryable {
    * Query only through `tx` inside: on PGlite the storage itself waits for the transaction.
    */
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  /** Runs a procedure in one transaction of its own, beside the database (`procedures.ts`). */
+  call<A, R>(procedure: Procedure<A, R>, args: A): Promise<R>;
   close(): Promise<void>;
 }

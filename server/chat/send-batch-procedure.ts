@@ -1,0 +1,149 @@
+import type { ChatMessage, ErrorCode, EventFrame, StreamName } from '../../protocol/index.js';
+import type { Principal } from '../auth/index.js';
+import { HubError } from '../errors.js';
+import type { Command } from '../realtime/command-types.js';
+import { procedure } from '../storage/procedures.js';
+import type { Queryable } from '../storage/index.js';
+import { conversationStream } from '../streams/index.js';
+import { newMessage } from './message-store.js';
+import {
+  keyOf,
+  readBatch,
+  sentKey,
+  writeBatch,
+  type BatchState,
+  type CommandKey,
+  type SentKey,
+} from './send-batch-store.js';
+import { checkedText, checkedWritable } from './send-checks.js';
+
+/** One send of a batch, as plain data (it may cross to the database's thread). */
+export interface BatchItem {
+  principal: Principal;
+  command: Command;
+  key: CommandKey;
+}
+
+export type Outcome = { result: unknown; events: EventFrame[] };
+
+/**
+ * What the batch did with one send: stored it, refused it (a HubError's code and message:
+ * a class does not cross threads), or left it to run on its own.
+ */
+export type Verdict =
+  { done: Outcome } | { failed: { code: ErrorCode; message: string } } | { alone: true };
+
+/** A plain send carries only these; anything more (extras, `start`) runs through `send`. */
+const plainFields = new Set(['v', 'type', 'id', 'text', 'conversationId']);
+
+/**
+ * The batch's transaction, beside the database (`storage/procedures.ts`): a verdict per
+ * send, in order. Two statements (`send-batch-store.ts`) whatever the batch's size.
+ */
+export const storeSendBatch = procedure(
+  import.meta.url,
+  'storeSendBatch',
+  async (
+    tx: Queryable,
+    { items, lockCounters }: { items: BatchItem[]; lockCounters: boolean },
+  ): Promise<Verdict[]> => {
+    const sends = items.map(sentKeyOf);
+    const state = await readBatch(
+      tx,
+      items.map((item) => item.key),
+      sends.filter((send): send is SentKey => !!send),
+      [...new Set(sends.flatMap((send) => (send ? [send.conversationId] : [])))],
+      lockCounters,
+    );
+    const verdicts: Verdict[] = new Array(items.length);
+    const lastSeqs = new Map<StreamName, number>();
+    const frames: EventFrame[] = [];
+    const messages: Array<{ message: ChatMessage; seq: number }> = [];
+    items.forEach((item, index) => {
+      const answer = state.stored.get(keyOf(item.key));
+      if (answer) {
+        verdicts[index] =
+          answer instanceof HubError
+            ? failed(answer)
+            : { done: { result: answer.result, events: [] } };
+        return;
+      }
+      const sent = sends[index] && state.sent.get(sentKey(sends[index]));
+      if (sent) return void (verdicts[index] = { done: { result: sent, events: [] } });
+      const verdict = plainSend(item, state);
+      if (!('plain' in verdict)) return void (verdicts[index] = verdict);
+      const { conversationId, text } = verdict.plain;
+      const stream = conversationStream(conversationId);
+      const seq = (lastSeqs.get(stream) ?? state.lastSeqs.get(stream)!) + 1;
+      lastSeqs.set(stream, seq);
+      const message = newMessage(conversationId, item.principal, item.command.id, text, state.at);
+      const frame: EventFrame = {
+        v: 1,
+        type: 'event',
+        stream,
+        seq,
+        at: state.at,
+        event: { type: 'message.created', message },
+      };
+      frames.push(frame);
+      messages.push({ message, seq });
+      verdicts[index] = { done: { result: { conversationId, message, seq }, events: [frame] } };
+    });
+    await writeBatch(tx, { lastSeqs, frames, messages });
+    return verdicts;
+  },
+);
+
+/** Where a send's message would be among the messages, if it names its conversation. */
+function sentKeyOf({ principal, command }: BatchItem): SentKey | null {
+  const conversationId = command.conversationId;
+  if (typeof conversationId !== 'string') return null;
+  return {
+    conversationId,
+    role: principal.role,
+    authorId: principal.id,
+    clientMessageId: command.id,
+  };
+}
+
+/** The refusal again as the HubError it was. */
+export function refusal(verdict: { failed: { code: ErrorCode; message: string } }): HubError {
+  return new HubError(verdict.failed.code, verdict.failed.message);
+}
+
+function failed(error: HubError): Verdict {
+  return { failed: { code: error.code, message: error.message } };
+}
+
+/**
+ * A plain message to an active conversation goes in the batch; the checks are the same as
+ * `send`'s, in the same order, so a refused send gets the same error either way.
+ */
+function plainSend(
+  item: BatchItem,
+  { conversations, lastSeqs }: BatchState,
+): { plain: { conversationId: string; text: string } } | Verdict {
+  const { principal, command } = item;
+  const conversationId = command.conversationId as string | undefined;
+  if (!conversationId || Object.keys(command).some((field) => !plainFields.has(field))) {
+    return { alone: true };
+  }
+  try {
+    const text = checkedText(command.text as string);
+    const found = conversations.get(conversationId);
+    const row = found?.site_key === principal.siteKey ? found : null;
+    // Another visitor's: maybe the same verified customer's, which takes a query (send's path).
+    if (principal.role === 'visitor' && row && row.visitor_id !== principal.id)
+      return { alone: true };
+    const conversation = checkedWritable(principal, conversationId, row);
+    // A visitor's closed conversation (a new one starts), a waiting one (its desk preview
+    // changes), or one whose stream has no counter yet.
+    if (conversation?.status !== 'active' || !lastSeqs.has(conversationStream(conversationId))) {
+      return { alone: true };
+    }
+    return { plain: { conversationId, text } };
+  } catch (error) {
+    if (error instanceof HubError) return failed(error);
+    throw error;
+  }
+}

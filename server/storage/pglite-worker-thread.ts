@@ -1,0 +1,91 @@
+/**
+ * The worker thread that owns PGlite (started by `pglite-worker.ts`). PGlite computes on
+ * the thread it runs on without yielding, so here it no longer stalls the hub's sockets and
+ * timers. It runs the requests strictly one after another in arrival order: the hub's side
+ * keeps a transaction's statements together, and nothing reorders them here.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { parentPort, workerData } from 'node:worker_threads';
+import { importProcedure } from './procedures.js';
+import {
+  cloneError,
+  type WorkerReady,
+  type WorkerReply,
+  type WorkerRequest,
+} from './pglite-worker-protocol.js';
+
+const port = parentPort!;
+const { dir } = workerData as { dir?: string };
+
+try {
+  // PGlite already runs without fsync (a killed hub loses nothing the OS has: the fault
+  // test kills it); zero-filling each new 16 MB WAL file on top stalled the hub for tens of ms.
+  const db = new PGlite(dir, {
+    startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'],
+  });
+  await db.waitReady;
+  let tail = Promise.resolve();
+  port.on('message', (request: WorkerRequest) => {
+    tail = tail.then(() => answer(db, request));
+  });
+  port.postMessage({ ready: true } satisfies WorkerReady);
+} catch (error) {
+  port.postMessage({ ready: false, error: cloneError(error) } satisfies WorkerReady);
+}
+
+async function answer(db: PGlite, request: WorkerRequest): Promise<void> {
+  let reply: WorkerReply;
+  try {
+    reply = { id: request.id, ok: true, value: await run(db, request) };
+  } catch (error) {
+    reply = { id: request.id, ok: false, error: cloneError(error) };
+  }
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    // A value structured clone cannot copy: that request fails, the thread goes on.
+    port.postMessage({ id: request.id, ok: false, error: cloneError(error) } satisfies WorkerReply);
+  }
+  if (request.op === 'close' && reply.ok) port.close();
+}
+
+/** Set while a transaction whose BEGIN failed has not ended: its statements are refused. */
+let beginFailed = false;
+
+async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
+  const tx = request.op === 'query' || request.op === 'exec' ? request.tx : undefined;
+  if (tx === 'begin') {
+    beginFailed = true;
+    await db.exec('BEGIN');
+    beginFailed = false;
+  } else if (tx && beginFailed) {
+    if (tx === 'end') {
+      beginFailed = false;
+      // Whatever was asked (a COMMIT fails): leave the connection out of any transaction.
+      await db.exec('ROLLBACK');
+    }
+    throw new Error('the transaction did not begin');
+  }
+  switch (request.op) {
+    case 'query':
+      return (await db.query(request.sql, request.params)).rows;
+    case 'exec':
+      await db.exec(request.sql);
+      return undefined;
+    case 'call': {
+      const procedure = await importProcedure(request.module, request.name);
+      return db.transaction((tx) =>
+        procedure.run(
+          {
+            query: async (sql, params) => (await tx.query<never>(sql, params)).rows,
+            exec: async (sql) => void (await tx.exec(sql)),
+          },
+          request.args,
+        ),
+      );
+    }
+    case 'close':
+      await db.close();
+      return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Queryable } from './types.js';
+
+/**
+ * A transaction that runs beside the database: on the PGlite worker thread, the whole
+ * transaction costs one round trip between threads instead of one per statement (the
+ * hub's hot path, a batch of chat sends, is one); on PostgreSQL it runs here like any
+ * other. Its arguments and result cross threads by structured clone, so they are plain
+ * data; the worker imports the procedure by its module URL and export name.
+ */
+export interface Procedure<A, R> {
+  /** `import.meta.url` of the module that exports it. */
+  module: string;
+  /** The name it is exported under. */
+  name: string;
+  run(tx: Queryable, args: A): Promise<R>;
+}
+
+/** Declares a procedure; export it from `module` under `name`. */
+export function procedure<A, R>(
+  module: string,
+  name: string,
+  run: (tx: Queryable, args: A) => Promise<R>,
+): Procedure<A, R> {
+  return { module, name, run };
+}
+
+/** Finds a procedure again from its module URL and name (on the worker thread). */
+export async function importProcedure(
+  module: string,
+  name: string,
+): Promise<Procedure<unknown, unknown>> {
+  const exported = ((await import(module)) as Record<string, unknown>)[name] as
+    Procedure<unknown, unknown> | undefined;
+  if (typeof exported?.run !== 'function' || exported.name !== name) {
+    throw new Error(`${module} exports no procedure named ${name}`);
+  }
+  return exported;
+}
