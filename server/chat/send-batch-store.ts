@@ -103,40 +103,45 @@ export async function readBatch(
     counters: Array<{ stream: StreamName; last_seq: number }> | null;
     now: Date | string;
   }>(
-    // Looked up by index; a row of another batch-mate's principal is ignored below.
     // Every lookup probes a unique index once per row asked for, so its cost follows the
     // batch, not the tables: PGlite runs no autovacuum, its planner never learns their
     // sizes, and a join would scan them. `LIMIT 1` keeps each lookup a nested index probe.
+    // Prepared (parsed and planned once), so the parameters are JSON text.
     `SELECT
-       (SELECT json_agg(r) FROM unnest($1::text[], $2::text[]) AS k(principal, command_id)
+       (SELECT json_agg(r) FROM json_to_recordset($1::json) AS k(principal text, command_id text)
         CROSS JOIN LATERAL (
           SELECT principal, command_id, type, result FROM command_results
           WHERE principal = k.principal AND command_id = k.command_id LIMIT 1) r) AS stored,
-       (SELECT json_agg(m) FROM unnest($3::text[], $4::text[], $5::text[])
-          AS k(conversation_id, author_id, client_message_id)
+       (SELECT json_agg(m) FROM json_to_recordset($2::json)
+          AS k(conversation_id text, author_id text, client_message_id text)
         CROSS JOIN LATERAL (
           SELECT id, conversation_id, client_message_id, author_role, author_id, author_name,
             text, created_at, seq
           FROM messages
           WHERE conversation_id = k.conversation_id AND author_id = k.author_id
             AND client_message_id = k.client_message_id AND seq IS NOT NULL LIMIT 1) m) AS sent,
-       (SELECT json_agg(c) FROM unnest($6::text[]) AS k(id)
+       (SELECT json_agg(c) FROM json_array_elements_text($3::json) AS k(id)
         CROSS JOIN LATERAL (
           SELECT id, site_key, status, visitor_id, agent_id FROM conversations
           WHERE id = k.id LIMIT 1) c) AS conversations,
        (SELECT json_agg(s) FROM (
-          SELECT stream, last_seq FROM stream_counters WHERE stream = ANY($7::text[])
+          SELECT stream, last_seq FROM stream_counters
+          WHERE stream = ANY (ARRAY(SELECT json_array_elements_text($4::json)))
           ORDER BY stream ${lockCounters ? 'FOR UPDATE' : ''}) s) AS counters,
        now() AS now`,
     [
-      keys.map((key) => key.principal),
-      keys.map((key) => key.commandId),
-      sends.map((send) => send.conversationId),
-      sends.map((send) => send.authorId),
-      sends.map((send) => send.clientMessageId),
-      conversationIds,
-      streams,
+      JSON.stringify(keys.map((key) => ({ principal: key.principal, command_id: key.commandId }))),
+      JSON.stringify(
+        sends.map((send) => ({
+          conversation_id: send.conversationId,
+          author_id: send.authorId,
+          client_message_id: send.clientMessageId,
+        })),
+      ),
+      JSON.stringify(conversationIds),
+      JSON.stringify(streams),
     ],
+    { prepare: true },
   );
   const types = new Map(keys.map((key) => [keyOf(key), key.type]));
   const stored = new Map<string, { result: unknown } | HubError>();
@@ -187,7 +192,6 @@ export async function writeBatch(
   },
 ): Promise<void> {
   if (batch.messages.length === 0) return;
-  const counters = [...batch.lastSeqs].map(([stream, last_seq]) => ({ stream, last_seq }));
   const events = batch.frames.map(({ stream, seq, event }) => ({ stream, seq, payload: event }));
   const messages = batch.messages.map(({ message, seq }, n) => ({
     n,
@@ -202,10 +206,10 @@ export async function writeBatch(
   }));
   // `at` and `created_at` default to now(), the time the frames and messages carry.
   await tx.query(
+    // The counters by index (a join with the batch's rows would scan them all). Prepared.
     `WITH counters AS (
-       UPDATE stream_counters s SET last_seq = c.last_seq
-       FROM json_to_recordset($1::json) AS c(stream text, last_seq integer)
-       WHERE s.stream = c.stream
+       UPDATE stream_counters SET last_seq = ($1::json ->> stream)::integer
+       WHERE stream = ANY (ARRAY(SELECT json_object_keys($1::json)))
      ), events AS (
        INSERT INTO stream_events (stream, seq, payload)
        SELECT stream, seq, payload
@@ -216,7 +220,12 @@ export async function writeBatch(
      FROM json_to_recordset($3::json) AS m(n integer, id text, conversation_id text,
        client_message_id text, author_role text, author_id text, author_name text, text text, seq integer)
      ORDER BY n`,
-    [JSON.stringify(counters), JSON.stringify(events), JSON.stringify(messages)],
+    [
+      JSON.stringify(Object.fromEntries(batch.lastSeqs)),
+      JSON.stringify(events),
+      JSON.stringify(messages),
+    ],
+    { prepare: true },
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
+import { PreparedStatements } from './pglite-prepared.js';
 import { importProcedure } from './procedures.js';
 import {
   cloneError,
@@ -15,6 +16,7 @@ import {
 } from './pglite-worker-protocol.js';
 
 const port = parentPort!;
+let prepared: PreparedStatements;
 const { dir } = workerData as { dir?: string };
 
 try {
@@ -24,6 +26,7 @@ try {
     startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'],
   });
   await db.waitReady;
+  prepared = new PreparedStatements(db);
   let tail = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     tail = tail.then(() => answer(db, request));
@@ -77,7 +80,10 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
       return db.transaction((tx) =>
         procedure.run(
           {
-            query: async (sql, params) => (await tx.query<never>(sql, params)).rows,
+            query: async (sql, params, options) =>
+              options?.prepare
+                ? prepared.query<never>(sql, params as string[])
+                : (await tx.query<never>(sql, params)).rows,
             exec: async (sql) => void (await tx.exec(sql)),
           },
           request.args,

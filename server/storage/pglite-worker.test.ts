@@ -9,6 +9,7 @@ import { freshDataDir, removeDir } from '../testing/data-dirs.js';
 import { DirLockedError, openStorage, type Storage } from './index.js';
 import { openPglite } from './pglite.js';
 import { PgliteWorker } from './pglite-worker.js';
+import { insertItems, misnamed } from '../testing/procedures.js';
 
 describe('PGlite in a worker thread', () => {
   let db: Storage;
@@ -89,6 +90,16 @@ describe('PGlite in a worker thread', () => {
     );
     const rows = await db.query("SELECT id FROM items WHERE id IN ('t1', 't2')");
     assert.deepEqual(rows, []);
+  });
+
+  it('runs a procedure on the thread: prepared statements again and again, a failure rolls back', async () => {
+    await db.exec('DELETE FROM items');
+    assert.equal(await db.call(insertItems, ['p1', 'p2']), 2);
+    assert.equal(await db.call(insertItems, ['p3']), 3);
+    // 'p1' again breaks the key: nothing of this call stays, and the statement still works.
+    await assert.rejects(db.call(insertItems, ['p4', 'p1']), { code: '23505' });
+    assert.equal(await db.call(insertItems, ['p5']), 4);
+    await assert.rejects(db.call(misnamed, null), /exports no procedure named somethingElse/);
   });
 
   it('runs nothing else inside an open transaction, and refuses its statements after the end', async () => {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Queryable, Storage } from './types.js';
+import type { Queryable, QueryOptions, Storage } from './types.js';
 
 /** A PostgreSQL server through a `pg` pool (DATABASE_URL). */
 export async function openPostgres(connectionString: string): Promise<Storage> {
@@ -16,7 +16,7 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
     try {
       await client.query('BEGIN');
       const result = await fn({
-        query: (sql, params) => runQuery(client, sql, params),
+        query: (sql, params, options) => runQuery(client, sql, params, options),
         exec: (sql) => runExec(client, sql),
       } satisfies Queryable);
       await client.query('COMMIT');
@@ -31,7 +31,7 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
 
   return {
     kind: 'postgres',
-    query: (sql, params) => runQuery(pool, sql, params),
+    query: (sql, params, options) => runQuery(pool, sql, params, options),
     exec: (sql) => runExec(pool, sql),
     transaction,
     call: (procedure, args) => transaction((tx) => procedure.run(tx, args)),
@@ -47,9 +47,21 @@ async function runQuery<T>(
   db: pg.Pool | pg.PoolClient,
   sql: string,
   params?: unknown[],
+  options?: QueryOptions,
 ): Promise<T[]> {
-  const result = await db.query(sql, params);
+  // A named statement is parsed and planned once per connection.
+  const result = options?.prepare
+    ? await db.query({ name: statementName(sql), text: sql, values: params })
+    : await db.query(sql, params);
   return result.rows as T[];
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `cx_${statementNames.size + 1}`));
+  return name;
 }
 
 async function runExec(db: pg.Pool | pg.PoolClient, sql: string): Promise<void> {

@@ -1,9 +1,21 @@
 import type { Procedure } from './procedures.js';
 
+export interface QueryOptions {
+  /**
+   * A statement the hub runs again and again: parse and plan it once per connection (where
+   * the driver can: PGlite's worker, PostgreSQL). Its parameters must be strings.
+   */
+  prepare?: boolean;
+}
+
 /** What a query runs on: the storage itself or an open transaction. */
 export interface Queryable {
   /** One statement with `$1`-style parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
   /** A script of several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
