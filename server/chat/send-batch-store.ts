@@ -113,13 +113,13 @@ export async function readBatch(
           SELECT principal, command_id, type, result FROM command_results
           WHERE principal = k.principal AND command_id = k.command_id LIMIT 1) r) AS stored,
        (SELECT json_agg(m) FROM json_to_recordset($2::json)
-          AS k(conversation_id text, author_id text, client_message_id text)
+          AS k(author_id text, client_message_id text)
         CROSS JOIN LATERAL (
           SELECT id, conversation_id, client_message_id, author_role, author_id, author_name,
             text, created_at, seq
           FROM messages
-          WHERE conversation_id = k.conversation_id AND author_id = k.author_id
-            AND client_message_id = k.client_message_id AND seq IS NOT NULL LIMIT 1) m) AS sent,
+          WHERE client_message_id = k.client_message_id AND author_id = k.author_id
+            AND seq IS NOT NULL LIMIT 1) m) AS sent,
        (SELECT json_agg(c) FROM json_array_elements_text($3::json) AS k(id)
         CROSS JOIN LATERAL (
           SELECT id, site_key, status, visitor_id, agent_id FROM conversations
@@ -132,8 +132,9 @@ export async function readBatch(
     [
       JSON.stringify(keys.map((key) => ({ principal: key.principal, command_id: key.commandId }))),
       JSON.stringify(
+        // By client id and author only (`messages_client_message_key`); the conversation is
+        // part of the key the answers are looked up by.
         sends.map((send) => ({
-          conversation_id: send.conversationId,
           author_id: send.authorId,
           client_message_id: send.clientMessageId,
         })),
@@ -141,7 +142,7 @@ export async function readBatch(
       JSON.stringify(conversationIds),
       JSON.stringify(streams),
     ],
-    { prepare: true },
+    { repeated: true },
   );
   const types = new Map(keys.map((key) => [keyOf(key), key.type]));
   const stored = new Map<string, { result: unknown } | HubError>();
@@ -225,7 +226,7 @@ export async function writeBatch(
       JSON.stringify(events),
       JSON.stringify(messages),
     ],
-    { prepare: true },
+    { repeated: true },
   );
 }
 

@@ -8,6 +8,7 @@ import { openStorage, type Queryable, type Storage } from '../storage/index.js';
 import { freshDataDir, makeTempDir, removeDir, testConfig } from '../testing/harness.js';
 import { freshPostgresSchema } from '../testing/postgres.js';
 import { SendBatcher } from './send-batch.js';
+import { readBatch } from './send-batch-store.js';
 import { send } from './send.js';
 import { deskSettings } from './settings.js';
 
@@ -232,6 +233,51 @@ for (const driver of ['pglite', 'postgres'] as const) {
         (await messagesOf(c.id)).map((row) => row.text),
         ['kept'],
       );
+    });
+
+    it('looks a batch up by index probes, not table scans, once the tables have grown', async () => {
+      await storage.exec(`
+        INSERT INTO conversations (id, site_key, visitor_id, status)
+          SELECT 'grown-' || g, 'demo', 'grown-visitor-' || g, 'closed' FROM generate_series(1, 500) g;
+        INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, text, seq)
+          SELECT gen_random_uuid()::text, 'grown-' || (g % 500 + 1), gen_random_uuid()::text,
+            'visitor', 'grown-visitor-' || (g % 500 + 1), 'old', g
+          FROM generate_series(1, 20000) g;
+        INSERT INTO command_results (principal, command_id, type)
+          SELECT 'demo/visitor/grown-' || g, gen_random_uuid()::text, 'chat.send'
+          FROM generate_series(1, 5000) g;`);
+      const c = await conversation();
+      const plans: string[] = [];
+      await storage.transaction(async (tx) => {
+        const explained: Queryable = {
+          exec: (sql) => tx.exec(sql),
+          query: async <T>(sql: string, params?: unknown[]) => {
+            const plan = await tx.query<Record<string, string>>(`EXPLAIN ${sql}`, params);
+            plans.push(plan.map((row) => Object.values(row)[0]).join('\n'));
+            return tx.query<T>(sql, params);
+          },
+        };
+        const sends = [0, 1, 2].map(() => ({ id: randomUUID(), author: c.visitor }));
+        await readBatch(
+          explained,
+          sends.map((send) => ({
+            principal: `demo/visitor/${send.author.id}`,
+            commandId: send.id,
+            type: 'chat.send',
+          })),
+          sends.map((send) => ({
+            conversationId: c.id,
+            role: 'visitor',
+            authorId: send.author.id,
+            clientMessageId: send.id,
+          })),
+          [c.id],
+          driver === 'postgres',
+        );
+      });
+      assert.equal(plans.length, 1);
+      assert.doesNotMatch(plans[0]!, /Seq Scan on (messages|command_results|conversations)/);
+      assert.match(plans[0]!, /messages_client_message_key/);
     });
 
     it('refuses an id already used by another command type', async () => {

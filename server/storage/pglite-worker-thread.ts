@@ -6,7 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PreparedStatements } from './pglite-prepared.js';
+import { queryInOneTrip } from './pglite-one-trip.js';
 import { importProcedure } from './procedures.js';
 import {
   cloneError,
@@ -16,17 +16,19 @@ import {
 } from './pglite-worker-protocol.js';
 
 const port = parentPort!;
-let prepared: PreparedStatements;
 const { dir } = workerData as { dir?: string };
 
 try {
-  // PGlite already runs without fsync (a killed hub loses nothing the OS has: the fault
-  // test kills it); zero-filling each new 16 MB WAL file on top stalled the hub for tens of ms.
   const db = new PGlite(dir, {
-    startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'],
+    startParams: [
+      ...PGlite.defaultStartParams,
+      // PGlite already runs without fsync (a killed hub loses nothing the OS has: the fault
+      // test kills it); zero-filling each new 16 MB WAL file on top stalled the hub.
+      '-c',
+      'wal_init_zero=off',
+    ],
   });
   await db.waitReady;
-  prepared = new PreparedStatements(db);
   let tail = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     tail = tail.then(() => answer(db, request));
@@ -81,8 +83,8 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
         procedure.run(
           {
             query: async (sql, params, options) =>
-              options?.prepare
-                ? prepared.query<never>(sql, params as string[])
+              options?.repeated
+                ? queryInOneTrip<never>(db, sql, params as string[])
                 : (await tx.query<never>(sql, params)).rows,
             exec: async (sql) => void (await tx.exec(sql)),
           },

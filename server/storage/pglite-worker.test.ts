@@ -92,7 +92,7 @@ describe('PGlite in a worker thread', () => {
     assert.deepEqual(rows, []);
   });
 
-  it('runs a procedure on the thread: prepared statements again and again, a failure rolls back', async () => {
+  it('runs a procedure on the thread: repeated statements in one trip, a failure rolls back it all', async () => {
     await db.exec('DELETE FROM items');
     assert.equal(await db.call(insertItems, ['p1', 'p2']), 2);
     assert.equal(await db.call(insertItems, ['p3']), 3);

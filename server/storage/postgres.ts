@@ -50,7 +50,7 @@ async function runQuery<T>(
   options?: QueryOptions,
 ): Promise<T[]> {
   // A named statement is parsed and planned once per connection.
-  const result = options?.prepare
+  const result = options?.repeated
     ? await db.query({ name: statementName(sql), text: sql, values: params })
     : await db.query(sql, params);
   return result.rows as T[];

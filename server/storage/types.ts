@@ -2,10 +2,11 @@ import type { Procedure } from './procedures.js';
 
 export interface QueryOptions {
   /**
-   * A statement the hub runs again and again: parse and plan it once per connection (where
-   * the driver can: PGlite's worker, PostgreSQL). Its parameters must be strings.
+   * A statement the hub runs again and again. On PostgreSQL a named statement, parsed and
+   * planned once per connection (the server's statistics keep its plan fit); on PGlite's
+   * worker one round trip instead of five (`pglite-one-trip.ts`). Parameters must be strings.
    */
-  prepare?: boolean;
+  repeated?: boolean;
 }
 
 /** What a query runs on: the storage itself or an open transaction. */

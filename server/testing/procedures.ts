@@ -13,10 +13,10 @@ export const insertItems = procedure(
     await tx.query(
       'INSERT INTO items (id, n) SELECT value, 1 FROM json_array_elements_text($1::json)',
       [JSON.stringify(ids)],
-      { prepare: true },
+      { repeated: true },
     );
     const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM items', [], {
-      prepare: true,
+      repeated: true,
     });
     return row!.n;
   },
