@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it as test } from 'node:test';
-import type { HubConfig } from '../config/index.js';
 import {
+  configWithSites,
   mintToken,
   signedIn,
-  testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
 import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
-// One demo site per test, so presence and routing state of one test never leaks into another.
-const siteKeys = Array.from({ length: 12 }, (_, i) => `desk${i}`);
-const config: HubConfig = {
-  ...testConfig,
-  sites: [
-    ...testConfig.sites,
-    ...siteKeys.map((key) => ({
-      key,
-      name: key,
-      origins: [],
-      demo: true,
-      maxChatsPerAgent: 2,
-      cannedResponses: [{ shortcut: '/hello', text: 'Hello! How can I help?' }],
-    })),
-  ],
-};
+const { config, siteKeys } = configWithSites('desk', 12, {
+  maxChatsPerAgent: 2,
+  cannedResponses: [{ shortcut: '/hello', text: 'Hello! How can I help?' }],
+});
 
 const graceMs = 150;
 const isDesk = (site: string) => (f: { type: string; stream?: string }) =>

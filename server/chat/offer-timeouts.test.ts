@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it as test } from 'node:test';
-import type { HubConfig } from '../config/index.js';
 import {
+  configWithSites,
   mintToken,
   signedIn,
-  testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
 import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
 
-const siteKeys = ['offers0', 'offers1', 'offers2'];
-const config: HubConfig = {
-  ...testConfig,
-  sites: [
-    ...testConfig.sites,
-    ...siteKeys.map((key) => ({ key, name: key, origins: [], demo: true })),
-  ],
-};
+const { config, siteKeys } = configWithSites('offers', 3);
 const offerTimeoutMs = 300;
 
 for (const driver of drivers) {

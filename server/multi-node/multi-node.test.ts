@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it as test } from 'node:test';
-import type { HubConfig } from '../config/index.js';
 import {
+  configWithSites,
   mintToken,
   signedIn,
-  testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
@@ -13,15 +12,7 @@ import { multiNodeSkipReason, startHubPair } from '../testing/multi-node.js';
 import type { RedisAdmin } from '../testing/redis.js';
 import type { Frame } from '../testing/ws-client.js';
 
-// One site per test, so presence and queues of one test never touch another's.
-const siteKeys = Array.from({ length: 8 }, (_, i) => `node${i}`);
-const config: HubConfig = {
-  ...testConfig,
-  sites: [
-    ...testConfig.sites,
-    ...siteKeys.map((key) => ({ key, name: key, origins: [], demo: true })),
-  ],
-};
+const { config, siteKeys } = configWithSites('node', 8);
 const graceMs = 150;
 const skip = multiNodeSkipReason();
 const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);

@@ -1,6 +1,6 @@
 import type { AgentTokenResponse, VisitorTokenResponse } from '../../protocol/index.js';
 import { signToken, type TokenPayload } from '../auth/index.js';
-import type { HubConfig } from '../config/index.js';
+import type { HubConfig, SiteConfig } from '../config/index.js';
 import { startHub, type HubOptions, type RunningHub } from '../hub.js';
 import { freshDataDir, makeTempDir, removeDir } from './data-dirs.js';
 import { WsClient } from './ws-client.js';
@@ -129,4 +129,19 @@ export function mintIdentityToken(payload: Partial<TokenPayload> = {}): string {
     exp: Math.floor(Date.now() / 1000) + 3600,
     ...payload,
   });
+}
+
+/**
+ * The test config with `count` more demo sites, `<prefix>0`, `<prefix>1`, …, each with
+ * `settings`: a suite takes one per test, so the presence, queues and routing of one test
+ * never touch another's.
+ */
+export function configWithSites(
+  prefix: string,
+  count: number,
+  settings: Partial<SiteConfig> = {},
+): { config: HubConfig; siteKeys: string[] } {
+  const siteKeys = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+  const sites = siteKeys.map((key) => ({ key, name: key, origins: [], demo: true, ...settings }));
+  return { config: { ...testConfig, sites: [...testConfig.sites, ...sites] }, siteKeys };
 }

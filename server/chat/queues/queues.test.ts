@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it as test } from 'node:test';
-import type { HubConfig, SiteConfig } from '../../config/index.js';
+import type { SiteConfig } from '../../config/index.js';
 import {
+  configWithSites,
   demoOrigin,
   mintToken,
   signedIn,
-  testConfig,
   visitorToken,
   type TestHub,
   type WsClient,
@@ -22,15 +22,7 @@ const queues: SiteConfig['queues'] = [
     hours: { timeZone: 'UTC', weekly: {}, holidays: [{ date: tomorrow, hours: ['09:00-10:00'] }] },
   },
 ];
-// One site per test, so the queue of one test never ranks another's visitors.
-const siteKeys = Array.from({ length: 8 }, (_, i) => `queues${i}`);
-const config: HubConfig = {
-  ...testConfig,
-  sites: [
-    ...testConfig.sites,
-    ...siteKeys.map((key) => ({ key, name: key, origins: [], demo: true, queues })),
-  ],
-};
+const { config, siteKeys } = configWithSites('queues', 8, { queues });
 
 const isPosition =
   (position: number) => (f: { type: string; signal?: { type: string; position: number } }) =>
