@@ -3,10 +3,10 @@ import type { WebSocket } from 'ws';
 
 /**
  * Frames sent to one socket in one turn of the event loop leave in one write. A chat send
- * answers its sender twice (the event on the stream, then the ack) and a batch of sends
- * answers many sockets at once; on loopback and on busy hubs each write is a system call
- * that also runs the network stack, so fewer, larger writes are what keeps latency flat.
+ * answers its sender twice (the event on the stream, then the ack); each write is a system
+ * call that also runs the network stack, so one write instead of two saves the hub CPU.
  * ws writes through the socket's own cork, which nests: we hold it until the turn ends.
+ * `_socket` is ws's own field (not public API): without it, frames go out one by one.
  */
 const corked = new Set<Socket>();
 let flushScheduled = false;
