@@ -150,6 +150,28 @@ describe('PGlite worker thread, statement by statement', () => {
 });
 
 describe('PGlite worker thread lifecycle', () => {
+  it('checkpoints after activity, so its WAL does not pile up', async () => {
+    const worker = await PgliteWorker.start(undefined, undefined, { checkpointEveryMs: 50 });
+    try {
+      const checkpointed = async () =>
+        (
+          (await worker.query(
+            'SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()',
+          )) as Array<{ lsn: string }>
+        )[0]!.lsn;
+      const before = await checkpointed();
+      await worker.exec('CREATE TABLE w (id int); INSERT INTO w SELECT generate_series(1, 10000)');
+      let after = before;
+      for (let tries = 0; after === before && tries < 200; tries++) {
+        await sleep(50);
+        after = await checkpointed();
+      }
+      assert.notEqual(after, before);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('fails what is pending and what comes later, and reports, when the thread dies', async () => {
     const crashes: Error[] = [];
     const worker = await PgliteWorker.start(undefined, (error) => crashes.push(error));

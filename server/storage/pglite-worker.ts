@@ -49,10 +49,14 @@ export class PgliteWorker {
    * Opens PGlite in `dir` (in memory without one) in a new worker thread. The caller holds
    * the directory lock. If the worker dies later, pending and later requests fail and
    * `onCrash` runs; by default it rethrows, so the hub exits loudly instead of serving
-   * without its database.
+   * without its database. `checkpointEveryMs`: see the worker thread (tests shorten it).
    */
-  static async start(dir?: string, onCrash: OnCrash = rethrow): Promise<PgliteWorker> {
-    const worker = new Worker(bootstrap, { eval: true, workerData: { dir } });
+  static async start(
+    dir?: string,
+    onCrash: OnCrash = rethrow,
+    { checkpointEveryMs = 60_000 }: { checkpointEveryMs?: number } = {},
+  ): Promise<PgliteWorker> {
+    const worker = new Worker(bootstrap, { eval: true, workerData: { dir, checkpointEveryMs } });
     let onError = (_error: Error) => {};
     let onExit = (_code: number) => {};
     try {
