@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it as test } from 'node:test';
+import { describe } from 'node:test';
 import {
   mintToken,
   signedIn,
@@ -8,24 +8,12 @@ import {
   visitorToken,
   type TestHub,
 } from '../testing/harness.js';
-import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
+import { drivers, useHubOn } from '../testing/drivers.js';
 
 for (const driver of drivers) {
-  const skip = skipReason(driver);
-
   describe(`chat over real sockets (${driver})`, () => {
-    // Skipped per test, so the runner counts and reports each PostgreSQL case as skipped.
-    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let stopHub = async () => {};
-    before(async () => {
-      if (skip) return;
-      ({ hub, stop: stopHub } = await startHubOn(driver));
-    });
-    after(async () => {
-      if (skip) return;
-      await stopHub();
-    });
+    const { it } = useHubOn(driver, {}, (started) => (hub = started));
 
     it('walks the skeleton: visitor says hello, agent sees it queued, accepts and answers', async () => {
       const { visitorId, visitor, agent } = await visitorAndAgent(hub);

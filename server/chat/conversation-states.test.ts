@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it as test } from 'node:test';
+import { describe, it as test } from 'node:test';
 import {
   mintToken,
   signedIn,
@@ -10,7 +10,7 @@ import {
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
-import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
+import { drivers, useHubOn } from '../testing/drivers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,20 +36,9 @@ const receipts = (client: WsClient, conv: string) =>
   client.events(conv).filter((frame) => frame.event.type === 'conversation.receipt');
 
 for (const driver of drivers) {
-  const skip = skipReason(driver);
-
   describe(`typing and receipts over real sockets (${driver})`, () => {
-    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let stopHub = async () => {};
-    before(async () => {
-      if (skip) return;
-      ({ hub, stop: stopHub } = await startHubOn(driver));
-    });
-    after(async () => {
-      if (skip) return;
-      await stopHub();
-    });
+    const { it } = useHubOn(driver, {}, (started) => (hub = started));
 
     it('tells the other side (and other agents) who is typing, never the typist', async () => {
       const { visitor, agent, agentId, conversationId, conv } = await activeConversation(hub);

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it as test } from 'node:test';
+import { describe } from 'node:test';
 import {
   configWithSites,
   mintToken,
   signedIn,
   visitorToken,
   type TestHub,
-  type WsClient,
 } from '../testing/harness.js';
-import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
+import { drivers, useHubOn } from '../testing/drivers.js';
 
 const { config, siteKeys } = configWithSites('desk', 12, {
   maxChatsPerAgent: 2,
@@ -20,24 +19,14 @@ const isDesk = (site: string) => (f: { type: string; stream?: string }) =>
   f.type === 'event' && f.stream === `desk:${site}`;
 
 for (const driver of drivers) {
-  const skip = skipReason(driver);
-
   describe(`agent desk: presence, routing, transfer, close, notes, search (${driver})`, () => {
-    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let stopHub = async () => {};
     let nextSite = 0;
-    const clients: WsClient[] = [];
-
-    before(async () => {
-      if (skip) return;
-      ({ hub, stop: stopHub } = await startHubOn(driver, { config, presenceGraceMs: graceMs }));
-    });
-    after(async () => {
-      if (skip) return;
-      for (const client of clients) client.close();
-      await stopHub();
-    });
+    const { it, clients } = useHubOn(
+      driver,
+      { config, presenceGraceMs: graceMs },
+      (started) => (hub = started),
+    );
 
     /** A fresh site with helpers to sign in its agents and visitors. */
     function freshSite() {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it as test } from 'node:test';
+import { describe } from 'node:test';
 import {
   configWithSites,
   mintToken,
@@ -8,30 +8,20 @@ import {
   type TestHub,
   type WsClient,
 } from '../testing/harness.js';
-import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
+import { drivers, useHubOn } from '../testing/drivers.js';
 
 const { config, siteKeys } = configWithSites('offers', 3);
 const offerTimeoutMs = 300;
 
 for (const driver of drivers) {
-  const skip = skipReason(driver);
-
   describe(`offers that lapse move on (${driver})`, () => {
-    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let stopHub = async () => {};
     let nextSite = 0;
-    const clients: WsClient[] = [];
-
-    before(async () => {
-      if (skip) return;
-      ({ hub, stop: stopHub } = await startHubOn(driver, { config, offerTimeoutMs }));
-    });
-    after(async () => {
-      if (skip) return;
-      for (const client of clients) client.close();
-      await stopHub();
-    });
+    const { it, clients } = useHubOn(
+      driver,
+      { config, offerTimeoutMs },
+      (started) => (hub = started),
+    );
 
     /** A fresh site whose desk a watcher follows, with its agents and one visitor writing in. */
     async function siteWithAgents(available: string[]) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it as test } from 'node:test';
+import { describe } from 'node:test';
 import { mintToken, signedIn, type TestHub, type WsClient } from '../testing/harness.js';
 import type { Frame } from '../testing/ws-client.js';
-import { drivers, skipReason, startHubOn } from '../testing/drivers.js';
+import { drivers, useHubOn } from '../testing/drivers.js';
 
 // Many sockets sending at once through a real hub: their sends share batches. With
 // CXKIT_TEST_DATABASE_URL also on PostgreSQL.
@@ -11,20 +11,9 @@ const pairs = 12;
 const perSocket = 6;
 
 for (const driver of drivers) {
-  const skip = skipReason(driver);
-
   describe(`concurrent chat.send over sockets (${driver})`, () => {
-    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let stopHub = async () => {};
-    before(async () => {
-      if (skip) return;
-      ({ hub, stop: stopHub } = await startHubOn(driver));
-    });
-    after(async () => {
-      if (skip) return;
-      await stopHub();
-    });
+    const { it } = useHubOn(driver, {}, (started) => (hub = started));
 
     /** A visitor and an agent of their own in an accepted conversation, both subscribed. */
     async function pair(i: number) {

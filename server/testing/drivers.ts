@@ -1,5 +1,7 @@
+import { after, before, test } from 'node:test';
 import type { HubOptions } from '../hub.js';
 import { startTestHub, stopTestHub, type TestHub } from './harness.js';
+import type { WsClient } from './ws-client.js';
 import { freshPostgresSchema } from './postgres.js';
 
 /** The storage drivers a hub suite runs on. */
@@ -34,4 +36,30 @@ export async function startHubOn(
       await schema.drop();
     },
   };
+}
+
+/**
+ * Inside a `describe`: a hub on `driver` for its tests, started before them and stopped
+ * after (closing the clients a test put in `clients`); `started` gets it. Its `it` marks
+ * each test skipped, so the runner counts them, where the driver is unavailable here.
+ */
+export function useHubOn(
+  driver: Driver,
+  options: Partial<HubOptions>,
+  started: (hub: TestHub) => void,
+): { it: (name: string, fn: () => Promise<void>) => void; clients: WsClient[] } {
+  const skip = skipReason(driver);
+  const clients: WsClient[] = [];
+  let stop = async () => {};
+  before(async () => {
+    if (skip) return;
+    const running = await startHubOn(driver, options);
+    stop = running.stop;
+    started(running.hub);
+  });
+  after(async () => {
+    for (const client of clients) client.close();
+    await stop();
+  });
+  return { it: (name, fn) => void test(name, { skip }, fn), clients };
 }

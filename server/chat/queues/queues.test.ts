@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it as test } from 'node:test';
+import { describe } from 'node:test';
 import type { SiteConfig } from '../../config/index.js';
 import {
   configWithSites,
@@ -10,7 +10,7 @@ import {
   type TestHub,
   type WsClient,
 } from '../../testing/harness.js';
-import { drivers, skipReason, startHubOn } from '../../testing/drivers.js';
+import { drivers, useHubOn } from '../../testing/drivers.js';
 
 // "returns" opens only tomorrow 09:00-10:00 UTC, so it is closed now and its next opening is known.
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -29,24 +29,14 @@ const isPosition =
     f.type === 'signal' && f.signal?.type === 'queue.position' && f.signal.position === position;
 
 for (const driver of drivers) {
-  const skip = skipReason(driver);
-
   describe(`queues: hours, places in line, messages left outside hours (${driver})`, () => {
-    const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
     let hub: TestHub;
-    let stopHub = async () => {};
     let nextSite = 0;
-    const clients: WsClient[] = [];
-
-    before(async () => {
-      if (skip) return;
-      ({ hub, stop: stopHub } = await startHubOn(driver, { config, queuePositionDebounceMs: 30 }));
-    });
-    after(async () => {
-      if (skip) return;
-      for (const client of clients) client.close();
-      await stopHub();
-    });
+    const { it, clients } = useHubOn(
+      driver,
+      { config, queuePositionDebounceMs: 30 },
+      (started) => (hub = started),
+    );
 
     function freshSite() {
       const site = siteKeys[nextSite++]!;
