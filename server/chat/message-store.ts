@@ -49,9 +49,10 @@ export function newMessage(
   clientMessageId: string,
   text: string,
   createdAt: string,
+  id: string = randomUUID(),
 ): ChatMessage {
   return {
-    id: randomUUID(),
+    id,
     conversationId,
     clientMessageId,
     author: { role: author.role, id: author.id, ...(author.name ? { name: author.name } : {}) },

@@ -1,4 +1,4 @@
-import type { ChatMessage, EventFrame, StreamName } from '../../protocol/index.js';
+import type { ChatMessage, StreamName } from '../../protocol/index.js';
 import { HubError } from '../errors.js';
 import type { Queryable } from '../storage/index.js';
 import { conversationStream, toIso } from '../streams/index.js';
@@ -188,12 +188,15 @@ export async function writeBatch(
   tx: Queryable,
   batch: {
     lastSeqs: Map<StreamName, number>;
-    frames: EventFrame[];
     messages: Array<{ message: ChatMessage; seq: number }>;
   },
 ): Promise<void> {
   if (batch.messages.length === 0) return;
-  const events = batch.frames.map(({ stream, seq, event }) => ({ stream, seq, payload: event }));
+  const events = batch.messages.map(({ message, seq }) => ({
+    stream: conversationStream(message.conversationId),
+    seq,
+    payload: { type: 'message.created', message },
+  }));
   const messages = batch.messages.map(({ message, seq }, n) => ({
     n,
     id: message.id,
@@ -205,7 +208,7 @@ export async function writeBatch(
     text: message.text,
     seq,
   }));
-  // `at` and `created_at` default to now(), the time the frames and messages carry.
+  // `at` and `created_at` default to now(), the time the events and messages carry.
   await tx.query(
     // The counters by index (a join with the batch's rows would scan them all). Prepared.
     `WITH counters AS (

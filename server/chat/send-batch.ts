@@ -2,27 +2,28 @@ import { principalKey, type Principal } from '../auth/index.js';
 import type { Command } from '../realtime/command-types.js';
 import { runOnce } from '../realtime/idempotency.js';
 import type { Queryable, Storage } from '../storage/index.js';
-import { keyOf } from './send-batch-store.js';
+import { keyOf, type CommandKey } from './send-batch-store.js';
 import {
   refusal,
+  storedOutcome,
   storeSendBatch,
   type BatchItem,
+  type BatchVerdicts,
   type Outcome,
-  type Verdict,
 } from './send-batch-procedure.js';
 
 type OneSend = (tx: Queryable, principal: Principal, command: Command) => Promise<Outcome>;
 
 interface Pending extends BatchItem {
+  key: CommandKey;
   resolve(outcome: Outcome): void;
   reject(error: unknown): void;
 }
 
 /** A batch back from the database: its distinct sends and a verdict for each. */
-interface StoredBatch {
+interface StoredBatch extends BatchVerdicts {
   batch: Pending[];
   unique: Pending[];
-  verdicts: Verdict[];
 }
 
 /** Most sends one transaction stores; bounds how long one batch holds PGlite's thread. */
@@ -95,23 +96,24 @@ export class SendBatcher {
     const seen = new Set<string>();
     const unique = batch.filter((item) => !seen.has(keyOf(item.key)) && seen.add(keyOf(item.key)));
     try {
-      const items = unique.map(({ principal, command, key }) => ({ principal, command, key }));
-      const verdicts = await this.storage.call(storeSendBatch, {
+      const items = unique.map(({ principal, command }) => ({ principal, command }));
+      const stored = await this.storage.call(storeSendBatch, {
         items,
         lockCounters: this.storage.kind === 'postgres',
       });
-      return { batch, unique, verdicts };
+      return { batch, unique, ...stored };
     } catch {
       // Nothing of the batch is stored; each send gets its own transaction and its own answer.
-      return { batch, unique, verdicts: unique.map(() => ({ alone: true })) };
+      return { batch, unique, at: '', verdicts: unique.map(() => ({ alone: true })) };
     }
   }
 
-  #answer({ batch, unique, verdicts }: StoredBatch): void {
+  #answer({ batch, unique, at, verdicts }: StoredBatch): void {
     const alone: Pending[] = [];
     verdicts.forEach((verdict, i) => {
       const item = unique[i]!;
-      if ('done' in verdict) item.resolve(verdict.done);
+      if ('stored' in verdict) item.resolve(storedOutcome(item, at, verdict.stored));
+      else if ('done' in verdict) item.resolve(verdict.done);
       else if ('failed' in verdict) item.reject(refusal(verdict));
       else alone.push(item);
     });
