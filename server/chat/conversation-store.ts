@@ -28,7 +28,7 @@ const summarySelect = `
   SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at, c.offered_to,
     c.prechat, c.rating, c.rating_comment, c.rated_at, c.queue_id, c.offline_contact,
     (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND NOT m.internal
-     ORDER BY m.pos DESC LIMIT 1) AS last_text,
+     ORDER BY m.seq DESC LIMIT 1) AS last_text,
     COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq
   FROM conversations c`;
 

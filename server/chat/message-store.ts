@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, MessageExtras } from '../../protocol/index.js';
+import type { ChatMessage, EventFrame, MessageExtras } from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
 import type { Queryable } from '../storage/index.js';
-import { toIso } from '../streams/index.js';
+import { conversationStream, messageEvent, toIso } from '../streams/index.js';
 
-export async function insertMessage(
+/**
+ * Stores a message (or an internal note) at the next seq of its conversation's stream, in
+ * one statement: the row is the event (`streams/message-events.ts`). The counter row stays
+ * locked until the transaction ends, so seqs follow commit order without holes.
+ */
+export async function appendMessage(
   tx: Queryable,
   conversationId: string,
   author: Principal,
@@ -13,13 +18,20 @@ export async function insertMessage(
   /** An internal note: agents only, never delivered to the visitor. */
   internal = false,
   extras: MessageExtras | null = null,
-): Promise<ChatMessage> {
+): Promise<{ message: ChatMessage; frame: EventFrame }> {
   const id = randomUUID();
-  const [row] = await tx.query<{ created_at: Date }>(
-    `INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal, extras)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     RETURNING created_at`,
+  const stream = conversationStream(conversationId);
+  const [row] = await tx.query<{ seq: number; created_at: Date }>(
+    `WITH counter AS (
+       INSERT INTO stream_counters (stream, last_seq) VALUES ($1, 1)
+       ON CONFLICT (stream) DO UPDATE SET last_seq = stream_counters.last_seq + 1
+       RETURNING last_seq
+     )
+     INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal, extras, seq)
+     SELECT $2, $3, $4, $5, $6, $7, $8, $9, $10, last_seq FROM counter
+     RETURNING seq, created_at`,
     [
+      stream,
       id,
       conversationId,
       clientMessageId,
@@ -31,18 +43,23 @@ export async function insertMessage(
       extras && JSON.stringify(extras),
     ],
   );
-  return {
-    id,
-    conversationId,
-    clientMessageId,
-    author: { role: author.role, id: author.id, ...(author.name ? { name: author.name } : {}) },
-    text,
-    createdAt: toIso(row!.created_at),
+  const at = toIso(row!.created_at);
+  const message = {
+    ...newMessage(conversationId, author, clientMessageId, text, at, id),
     ...extras,
   };
+  const frame: EventFrame = {
+    v: 1,
+    type: 'event',
+    stream,
+    seq: row!.seq,
+    at,
+    event: messageEvent(message, internal),
+  };
+  return { message, frame };
 }
 
-/** A message as `insertMessage` returns it, for a batch that stores it later. */
+/** A message as `appendMessage` stores it, for a batch that stores it later. */
 export function newMessage(
   conversationId: string,
   author: Principal,

@@ -1,7 +1,6 @@
 import type { EffectCommand } from '../realtime/command-types.js';
-import { appendEvent, conversationStream } from '../streams/index.js';
 import { agentsConversation } from './handled-conversation.js';
-import { insertMessage } from './message-store.js';
+import { appendMessage } from './message-store.js';
 import { chatNoteSchema } from './schemas.js';
 import { checkedText } from './send.js';
 
@@ -13,8 +12,7 @@ export const chatNote: EffectCommand = {
     const text = checkedText(command.text as string);
     const id = command.conversationId as string;
     await agentsConversation(tx, principal, id, { handling: false });
-    const note = await insertMessage(tx, id, principal, command.id, text, true);
-    const frame = await appendEvent(tx, conversationStream(id), { type: 'note.created', note });
+    const { message: note, frame } = await appendMessage(tx, id, principal, command.id, text, true);
     return { result: { note, seq: frame.seq }, events: [frame] };
   },
 };

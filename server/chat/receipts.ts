@@ -34,7 +34,7 @@ export const chatReceipt: EffectCommand = {
     await participantConversation(tx, principal, conversationId, { writing: false });
     const stream = conversationStream(conversationId);
     // Positions count messages only: a receipt for a receipt would start an endless echo.
-    const seq = await lastMessageSeq(tx, stream, command.seq as number);
+    const seq = await lastMessageSeq(tx, conversationId, command.seq as number);
     const wanted = { deliveredSeq: seq, readSeq: command.state === 'read' ? seq : 0 };
     const advanced = seq > 0 ? await advance(tx, conversationId, principal, wanted) : null;
     if (!advanced) {
@@ -57,11 +57,11 @@ export const chatReceipt: EffectCommand = {
 };
 
 /** The seq of the latest message at or before `seq`; 0 when there is none (or `seq` is beyond the stream). */
-async function lastMessageSeq(tx: Queryable, stream: string, seq: number): Promise<number> {
+async function lastMessageSeq(tx: Queryable, conversationId: string, seq: number): Promise<number> {
   const [row] = await tx.query<{ seq: number | null }>(
-    `SELECT max(seq) AS seq FROM stream_events
-     WHERE stream = $1 AND seq <= $2 AND payload->>'type' = 'message.created'`,
-    [stream, seq],
+    `SELECT max(seq) AS seq FROM messages
+     WHERE conversation_id = $1 AND seq <= $2 AND NOT internal`,
+    [conversationId, seq],
   );
   return row?.seq ?? 0;
 }

@@ -1,16 +1,16 @@
 import type { ChatMessage, StreamName } from '../../protocol/index.js';
 import { HubError } from '../errors.js';
 import type { Queryable } from '../storage/index.js';
-import { conversationStream, toIso } from '../streams/index.js';
+import { conversationStream, messageFromRow, toIso, type MessageRow } from '../streams/index.js';
 import type { ConversationRow } from './conversation-store.js';
 
 /**
  * The two statements of a batch of sends. On PGlite a statement's fixed cost (parse, plan,
  * protocol) outweighs its rows at the batch sizes seen, so a batch reads everything it
- * needs in one statement and writes everything in one: the rows `appendEvent` and
- * `insertMessage` write for one send at a time. A batched send keeps no `command_results`
- * row (a third of a batch's cost): its message, found by conversation, author and client id
- * with its seq, is the stored answer a retry gets (`sentAnswer`).
+ * needs in one statement and writes everything in one: the rows `appendMessage` writes for
+ * one send at a time. A batched send keeps no `command_results` row (a third of a batch's
+ * cost): its message, found by conversation, author and client id with its seq, is the
+ * stored answer a retry gets (`sentAnswer`).
  */
 
 /** One command of a batch, under the key its result is stored by. */
@@ -55,32 +55,14 @@ export function sentKey(key: SentKey): string {
   return [key.conversationId, key.role, key.authorId, key.clientMessageId].join('\n');
 }
 
-interface SentRow {
-  id: string;
-  conversation_id: string;
-  client_message_id: string;
-  author_role: 'visitor' | 'agent';
-  author_id: string;
-  author_name: string | null;
-  text: string;
-  created_at: Date | string;
-  seq: number;
-}
+type SentRow = Omit<MessageRow, 'internal'>;
+
+const sentColumns = `id, conversation_id, client_message_id, author_role, author_id, author_name,
+  text, extras, seq, created_at AS at`;
 
 /** The answer a batched send gave, rebuilt from its message row. */
 export function sentAnswer(row: SentRow): SentAnswer {
-  const author = row.author_name
-    ? { role: row.author_role, id: row.author_id, name: row.author_name }
-    : { role: row.author_role, id: row.author_id };
-  const message: ChatMessage = {
-    id: row.id,
-    conversationId: row.conversation_id,
-    clientMessageId: row.client_message_id,
-    author,
-    text: row.text,
-    createdAt: toIso(row.created_at),
-  };
-  return { conversationId: row.conversation_id, message, seq: row.seq };
+  return { conversationId: row.conversation_id, message: messageFromRow(row), seq: row.seq };
 }
 
 /**
@@ -115,11 +97,9 @@ export async function readBatch(
        (SELECT json_agg(m) FROM json_to_recordset($2::json)
           AS k(author_id text, client_message_id text)
         CROSS JOIN LATERAL (
-          SELECT id, conversation_id, client_message_id, author_role, author_id, author_name,
-            text, created_at, seq
-          FROM messages
+          SELECT ${sentColumns} FROM messages
           WHERE client_message_id = k.client_message_id AND author_id = k.author_id
-            AND seq IS NOT NULL LIMIT 1) m) AS sent,
+            AND NOT internal LIMIT 1) m) AS sent,
        (SELECT json_agg(c) FROM json_array_elements_text($3::json) AS k(id)
         CROSS JOIN LATERAL (
           SELECT id, site_key, status, visitor_id, agent_id FROM conversations
@@ -180,7 +160,7 @@ export async function readBatch(
 }
 
 /**
- * Writes a batch: counters, events and messages (in order, so positions follow seqs). A
+ * Writes a batch: counters and messages (each its own event: `streams/message-events.ts`). A
  * message already stored by a concurrent first attempt (PostgreSQL) breaks its unique key,
  * so the batch rolls back and its sends run one by one through `runOnce`.
  */
@@ -192,13 +172,7 @@ export async function writeBatch(
   },
 ): Promise<void> {
   if (batch.messages.length === 0) return;
-  const events = batch.messages.map(({ message, seq }) => ({
-    stream: conversationStream(message.conversationId),
-    seq,
-    payload: { type: 'message.created', message },
-  }));
-  const messages = batch.messages.map(({ message, seq }, n) => ({
-    n,
+  const messages = batch.messages.map(({ message, seq }) => ({
     id: message.id,
     conversation_id: message.conversationId,
     client_message_id: message.clientMessageId,
@@ -208,32 +182,23 @@ export async function writeBatch(
     text: message.text,
     seq,
   }));
-  // `at` and `created_at` default to now(), the time the events and messages carry.
+  // `created_at` defaults to now(), the time the batch's messages and events carry.
   await tx.query(
     // The counters by index (a join with the batch's rows would scan them all). Prepared.
     `WITH counters AS (
        UPDATE stream_counters SET last_seq = ($1::json ->> stream)::integer
        WHERE stream = ANY (ARRAY(SELECT json_object_keys($1::json)))
-     ), events AS (
-       INSERT INTO stream_events (stream, seq, payload)
-       SELECT stream, seq, payload
-       FROM json_to_recordset($2::json) AS e(stream text, seq integer, payload jsonb)
      )
      INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal, seq)
      SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text, false, seq
-     FROM json_to_recordset($3::json) AS m(n integer, id text, conversation_id text,
-       client_message_id text, author_role text, author_id text, author_name text, text text, seq integer)
-     ORDER BY n`,
-    [
-      JSON.stringify(Object.fromEntries(batch.lastSeqs)),
-      JSON.stringify(events),
-      JSON.stringify(messages),
-    ],
+     FROM json_to_recordset($2::json) AS m(id text, conversation_id text, client_message_id text,
+       author_role text, author_id text, author_name text, text text, seq integer)`,
+    [JSON.stringify(Object.fromEntries(batch.lastSeqs)), JSON.stringify(messages)],
     { repeated: true },
   );
 }
 
-/** The answer a batched send gave, if `author` sent `clientMessageId` to the conversation in a batch. */
+/** The answer a send gave, if `author` sent `clientMessageId` to the conversation (in a batch: no command_results row). */
 export async function sentBefore(
   tx: Queryable,
   conversationId: string,
@@ -241,11 +206,9 @@ export async function sentBefore(
   clientMessageId: string,
 ): Promise<SentAnswer | null> {
   const [row] = await tx.query<SentRow>(
-    `SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text,
-       created_at, seq
-     FROM messages
+    `SELECT ${sentColumns} FROM messages
      WHERE conversation_id = $1 AND author_id = $2 AND client_message_id = $3
-       AND author_role = $4 AND seq IS NOT NULL`,
+       AND author_role = $4 AND NOT internal`,
     [conversationId, author.id, clientMessageId, author.role],
   );
   return row ? sentAnswer(row) : null;

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/index.js';
 import { HubError } from '../errors.js';
 import type { BatchedEffectCommand, Command } from '../realtime/command-types.js';
 import type { Queryable, Storage } from '../storage/index.js';
-import { appendEvent, conversationStream, deskStream } from '../streams/index.js';
+import { appendEvent, deskStream } from '../streams/index.js';
 import {
   findConversation,
   offerTo,
@@ -13,7 +13,7 @@ import {
 import { conversationUpdated } from './desk-events.js';
 import { startConversation } from './conversation-start.js';
 import { messageExtras } from './message-extras.js';
-import { insertMessage } from './message-store.js';
+import { appendMessage } from './message-store.js';
 import { takeLongestIdle } from './presence-store.js';
 import { asSeenByVisitor } from './customer/access.js';
 import { chatSendSchema } from './schemas.js';
@@ -81,7 +81,7 @@ export async function send(
   if (!conversation)
     throw new HubError('protocol.invalid_message', 'an agent must name the conversationId');
 
-  const message = await insertMessage(
+  const { message, frame: created } = await appendMessage(
     tx,
     conversation.id,
     principal,
@@ -90,10 +90,6 @@ export async function send(
     false,
     extras,
   );
-  const created = await appendEvent(tx, conversationStream(conversation.id), {
-    type: 'message.created',
-    message,
-  });
   events.push(created);
   if (queuedAt) {
     const start = command.start as ConversationStart | undefined;

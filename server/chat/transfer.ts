@@ -4,7 +4,7 @@ import { appendEvent, conversationStream } from '../streams/index.js';
 import { requeue } from './conversation-store.js';
 import { agentUpdated, conversationUpdated } from './desk-events.js';
 import { agentsConversation } from './handled-conversation.js';
-import { insertMessage } from './message-store.js';
+import { appendMessage } from './message-store.js';
 import { siteQueues } from './queues/site-queues.js';
 import { agentPresence, takeLongestIdle } from './presence-store.js';
 import { chatTransferSchema } from './schemas.js';
@@ -44,10 +44,8 @@ export function chatTransfer(settingsOf: DeskSettingsOf): EffectCommand {
       if (toQueueId !== undefined)
         await tx.query('UPDATE conversations SET queue_id = $2 WHERE id = $1', [id, toQueueId]);
 
-      const saved = await insertMessage(tx, id, principal, command.id, note, true);
-      const stream = conversationStream(id);
-      const noted = await appendEvent(tx, stream, { type: 'note.created', note: saved });
-      const moved = await appendEvent(tx, stream, {
+      const { frame: noted } = await appendMessage(tx, id, principal, command.id, note, true);
+      const moved = await appendEvent(tx, conversationStream(id), {
         type: 'conversation.transferred',
         conversationId: id,
       });

@@ -15,10 +15,12 @@ describe('stream gaps', () => {
     }
     visitor.close();
     agent.close();
-    // Events 1 and 2 go, as retention or a deletion would remove them.
+    // Events 1 and 2 (messages: their rows are the events) go, as a deletion would remove them.
     await stopTestHub(hub, { keepData: true });
     const db = await openStorage({ dataDir: hub.dataDir });
-    await db.query('DELETE FROM stream_events WHERE stream = $1 AND seq <= 2', [stream]);
+    await db.query('DELETE FROM messages WHERE conversation_id = $1 AND seq <= 2', [
+      stream.slice('conv:'.length),
+    ]);
     await db.close();
     hub = await startTestHub({ dataDir: hub.dataDir });
   });

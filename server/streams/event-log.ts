@@ -1,5 +1,13 @@
 import type { EventFrame, StreamEvent, StreamName } from '../../protocol/index.js';
 import type { Queryable } from '../storage/index.js';
+import {
+  messageColumnList,
+  messageColumns,
+  messageEventFrame,
+  toIso,
+  type MessageRow,
+} from './message-events.js';
+import { parseStream } from './names.js';
 
 interface EventRow {
   stream: StreamName;
@@ -31,19 +39,41 @@ export async function appendEvent(
   return toFrame(row!);
 }
 
-/** Stored events with seq > after, oldest first. */
+/** A stored event's row beside a message's: the message columns, empty. */
+const noMessage = messageColumnList.map(([name, type]) => `NULL::${type} AS ${name}`).join(', ');
+
+/**
+ * Stored events with seq > after, oldest first. A conversation's are its other events
+ * merged with its messages (`message-events.ts`), each side read in seq order by its key.
+ */
 export async function readEvents(
   db: Queryable,
   stream: StreamName,
   after: number,
   limit: number,
 ): Promise<EventFrame[]> {
-  const rows = await db.query<EventRow>(
-    `SELECT stream, seq, at, payload FROM stream_events
-     WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-    [stream, after, limit],
+  const parsed = parseStream(stream);
+  if (parsed?.kind !== 'conv') {
+    const rows = await db.query<EventRow>(
+      `SELECT stream, seq, at, payload FROM stream_events
+       WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [stream, after, limit],
+    );
+    return rows.map(toFrame);
+  }
+  // One row shape for both sides: an event's payload, or a message's columns.
+  const rows = await db.query<(EventRow & { message: false }) | (MessageRow & { message: true })>(
+    `(SELECT false AS message, seq, at, payload, ${noMessage} FROM stream_events
+      WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+     UNION ALL
+     (SELECT true, seq, created_at, NULL, ${messageColumns} FROM messages
+      WHERE conversation_id = $4 AND seq > $2 ORDER BY seq LIMIT $3)
+     ORDER BY seq LIMIT $3`,
+    [stream, after, limit, parsed.conversationId],
   );
-  return rows.map(toFrame);
+  return rows.map((row) =>
+    row.message ? messageEventFrame(stream, row) : toFrame({ ...row, stream }),
+  );
 }
 
 export async function lastSeq(db: Queryable, stream: StreamName): Promise<number> {
@@ -52,10 +82,6 @@ export async function lastSeq(db: Queryable, stream: StreamName): Promise<number
     [stream],
   );
   return row?.last_seq ?? 0;
-}
-
-export function toIso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 function toFrame(row: EventRow): EventFrame {

@@ -101,7 +101,7 @@ async function transcriptLines(db: Queryable, conversationId: string): Promise<T
     extras: { attachments?: Array<{ name: string }> } | string | null;
   }>(
     `SELECT author_role, author_name, text, created_at, extras FROM messages
-     WHERE conversation_id = $1 AND NOT internal ORDER BY pos`,
+     WHERE conversation_id = $1 AND NOT internal ORDER BY seq`,
     [conversationId],
   );
   return rows.map((row) => {

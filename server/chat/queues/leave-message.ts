@@ -3,9 +3,9 @@ import type { OfflineContact } from '../../../protocol/index.js';
 import type { SiteConfig } from '../../config/index.js';
 import { HubError } from '../../errors.js';
 import type { EffectCommand } from '../../realtime/command-types.js';
-import { appendEvent, conversationStream, deskStream } from '../../streams/index.js';
+import { appendEvent, deskStream } from '../../streams/index.js';
 import { conversationSummary } from '../conversation-store.js';
-import { insertMessage } from '../message-store.js';
+import { appendMessage } from '../message-store.js';
 import { checkedText } from '../send.js';
 import { chatLeaveMessageSchema } from './schemas.js';
 import { siteQueues } from './site-queues.js';
@@ -43,11 +43,13 @@ export function chatLeaveMessage(
           'you already have an open conversation: write there',
         );
       }
-      const message = await insertMessage(tx, created.id, principal, command.id, text);
-      const posted = await appendEvent(tx, conversationStream(created.id), {
-        type: 'message.created',
-        message,
-      });
+      const { message, frame: posted } = await appendMessage(
+        tx,
+        created.id,
+        principal,
+        command.id,
+        text,
+      );
       const queued = await appendEvent(tx, deskStream(principal.siteKey), {
         type: 'conversation.queued',
         conversation: await conversationSummary(tx, created.id),

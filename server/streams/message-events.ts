@@ -1,0 +1,74 @@
+import type { ChatMessage, EventFrame, StreamEvent } from '../../protocol/index.js';
+
+/**
+ * A conversation's messages and notes are stored once, as rows of `messages` that carry
+ * their seq in the conversation's stream; they are its `message.created` and
+ * `note.created` events, rebuilt here on replay. Writing a copy of each into
+ * `stream_events` as well cost a third of a chat send's writes.
+ */
+export interface MessageRow {
+  seq: number;
+  id: string;
+  conversation_id: string;
+  client_message_id: string;
+  author_role: 'visitor' | 'agent';
+  author_id: string;
+  author_name: string | null;
+  text: string;
+  internal: boolean;
+  extras: Partial<ChatMessage> | null;
+  /** created_at: the time of its transaction, as for any event. */
+  at: Date | string;
+}
+
+/** The columns `messageEventFrame` reads besides seq and at (created_at), with their types. */
+export const messageColumnList = [
+  ['id', 'text'],
+  ['conversation_id', 'text'],
+  ['client_message_id', 'text'],
+  ['author_role', 'text'],
+  ['author_id', 'text'],
+  ['author_name', 'text'],
+  ['text', 'text'],
+  ['internal', 'boolean'],
+  ['extras', 'jsonb'],
+] as const;
+
+export const messageColumns = messageColumnList.map(([name]) => name).join(', ');
+
+/** The message as its event showed it. */
+export function messageFromRow(row: Omit<MessageRow, 'seq' | 'internal'>): ChatMessage {
+  const author = row.author_name
+    ? { role: row.author_role, id: row.author_id, name: row.author_name }
+    : { role: row.author_role, id: row.author_id };
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    clientMessageId: row.client_message_id,
+    author,
+    text: row.text,
+    createdAt: toIso(row.at),
+    ...row.extras,
+  };
+}
+
+/** The event a message row is: a note for agents, or a message for both sides. */
+export function messageEvent(message: ChatMessage, internal: boolean): StreamEvent {
+  return internal ? { type: 'note.created', note: message } : { type: 'message.created', message };
+}
+
+export function messageEventFrame(stream: EventFrame['stream'], row: MessageRow): EventFrame {
+  const message = messageFromRow(row);
+  return {
+    v: 1,
+    type: 'event',
+    stream,
+    seq: row.seq,
+    at: message.createdAt,
+    event: messageEvent(message, row.internal),
+  };
+}
+
+export function toIso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
