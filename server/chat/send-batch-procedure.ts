@@ -21,20 +21,19 @@ import { checkedText, checkedWritable } from './send-checks.js';
 export interface BatchItem {
   principal: Principal;
   command: Command;
+  /** The id its message gets if the batch stores it. */
+  messageId: string;
 }
 
 export type Outcome = { result: unknown; events: EventFrame[] };
 
 /**
- * What the batch did with one send: stored its message (its id and seq: the sender has
- * the rest, `storedOutcome`), answered a retry, refused it (a HubError's code and message:
- * a class does not cross threads), or left it to run on its own.
+ * What the batch did with one send: stored its message (the seq: the sender has the rest,
+ * `storedOutcome`), answered a retry, refused it (a HubError's code and message: a class
+ * does not cross threads), or left it to run on its own.
  */
 export type Verdict =
-  | { stored: { id: string; seq: number } }
-  | { done: Outcome }
-  | { failed: { code: ErrorCode; message: string } }
-  | { alone: true };
+  number | { done: Outcome } | { failed: { code: ErrorCode; message: string } } | { alone: true };
 
 /** The verdicts in order, and the time the batch's messages and events carry. */
 export interface BatchVerdicts {
@@ -48,8 +47,8 @@ const plainFields = new Set(['v', 'type', 'id', 'text', 'conversationId']);
 /**
  * The batch's transaction, beside the database (`storage/procedures.ts`): a verdict per
  * send, in order. Two statements (`send-batch-store.ts`) whatever the batch's size. What
- * crosses back is small (a stored message is its id and seq): cloning whole messages and
- * frames between threads cost as much as a tenth of the batch.
+ * crosses back is small (a stored message is its seq): cloning whole messages and frames
+ * between threads cost as much as a tenth of the batch.
  */
 export const storeSendBatch = procedure(
   import.meta.url,
@@ -87,9 +86,10 @@ export const storeSendBatch = procedure(
       const stream = conversationStream(conversationId);
       const seq = (lastSeqs.get(stream) ?? state.lastSeqs.get(stream)!) + 1;
       lastSeqs.set(stream, seq);
-      const message = newMessage(conversationId, item.principal, item.command.id, text, state.at);
+      const { principal, command, messageId } = item;
+      const message = newMessage(conversationId, principal, command.id, text, state.at, messageId);
       messages.push({ message, seq });
-      verdicts[index] = { stored: { id: message.id, seq } };
+      verdicts[index] = seq;
     });
     await writeBatch(tx, { lastSeqs, messages });
     return { at: state.at, verdicts };
@@ -101,22 +101,22 @@ export const storeSendBatch = procedure(
  * sent: the same message the batch wrote (its text passed `checkedText` there).
  */
 export function storedOutcome(
-  { principal, command }: BatchItem,
+  { principal, command, messageId }: BatchItem,
   at: string,
-  stored: { id: string; seq: number },
+  seq: number,
 ): Outcome {
   const conversationId = command.conversationId as string;
   const text = checkedText(command.text as string);
-  const message = newMessage(conversationId, principal, command.id, text, at, stored.id);
+  const message = newMessage(conversationId, principal, command.id, text, at, messageId);
   const frame: EventFrame = {
     v: 1,
     type: 'event',
     stream: conversationStream(conversationId),
-    seq: stored.seq,
+    seq,
     at,
     event: { type: 'message.created', message },
   };
-  return { result: { conversationId, message, seq: stored.seq }, events: [frame] };
+  return { result: { conversationId, message, seq }, events: [frame] };
 }
 
 /** The key the command's stored result would be under. */
@@ -141,7 +141,7 @@ export function refusal(verdict: { failed: { code: ErrorCode; message: string } 
   return new HubError(verdict.failed.code, verdict.failed.message);
 }
 
-function failed(error: HubError): Verdict {
+function failed(error: HubError): { failed: { code: ErrorCode; message: string } } {
   return { failed: { code: error.code, message: error.message } };
 }
 
@@ -152,7 +152,7 @@ function failed(error: HubError): Verdict {
 function plainSend(
   item: BatchItem,
   { conversations, lastSeqs }: BatchState,
-): { plain: { conversationId: string; text: string } } | Verdict {
+): { plain: { conversationId: string; text: string } } | Exclude<Verdict, number> {
   const { principal, command } = item;
   const conversationId = command.conversationId as string | undefined;
   if (!conversationId || Object.keys(command).some((field) => !plainFields.has(field))) {

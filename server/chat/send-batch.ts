@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { principalKey, type Principal } from '../auth/index.js';
 import type { Command } from '../realtime/command-types.js';
 import { runOnce } from '../realtime/idempotency.js';
@@ -61,7 +62,8 @@ export class SendBatcher {
   submit(principal: Principal, command: Command): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       const key = { principal: principalKey(principal), commandId: command.id, type: command.type };
-      this.#waiting.push({ principal, command, key, resolve, reject });
+      const messageId = randomUUID();
+      this.#waiting.push({ principal, command, messageId, key, resolve, reject });
       if (this.#scheduled || this.#running >= this.#parallel) return;
       this.#scheduled = true;
       this.#running++;
@@ -96,7 +98,11 @@ export class SendBatcher {
     const seen = new Set<string>();
     const unique = batch.filter((item) => !seen.has(keyOf(item.key)) && seen.add(keyOf(item.key)));
     try {
-      const items = unique.map(({ principal, command }) => ({ principal, command }));
+      const items = unique.map(({ principal, command, messageId }) => ({
+        principal,
+        command,
+        messageId,
+      }));
       const stored = await this.storage.call(storeSendBatch, {
         items,
         lockCounters: this.storage.kind === 'postgres',
@@ -112,7 +118,7 @@ export class SendBatcher {
     const alone: Pending[] = [];
     verdicts.forEach((verdict, i) => {
       const item = unique[i]!;
-      if ('stored' in verdict) item.resolve(storedOutcome(item, at, verdict.stored));
+      if (typeof verdict === 'number') item.resolve(storedOutcome(item, at, verdict));
       else if ('done' in verdict) item.resolve(verdict.done);
       else if ('failed' in verdict) item.reject(refusal(verdict));
       else alone.push(item);

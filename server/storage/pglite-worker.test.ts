@@ -102,6 +102,11 @@ describe('PGlite in a worker thread', () => {
     await assert.rejects(db.call(misnamed, null), /exports no procedure named somethingElse/);
   });
 
+  it('keeps a repeated statement right across its re-plans (every 500 runs)', async () => {
+    await db.exec('DELETE FROM items');
+    for (let n = 1; n <= 520; n++) assert.equal(await db.call(insertItems, [`r${n}`]), n);
+  });
+
   it('runs nothing else inside an open transaction, and refuses its statements after the end', async () => {
     let leaked: Parameters<Parameters<Storage['transaction']>[0]>[0] | undefined;
     let outside: Promise<unknown[]> | undefined;
@@ -150,23 +155,39 @@ describe('PGlite worker thread, statement by statement', () => {
 });
 
 describe('PGlite worker thread lifecycle', () => {
-  it('checkpoints after activity, so its WAL does not pile up', async () => {
+  const checkpointed = async (worker: PgliteWorker) =>
+    (
+      (await worker.query(
+        'SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()',
+      )) as Array<{
+        lsn: string;
+      }>
+    )[0]!.lsn;
+
+  it('checkpoints during activity that never pauses, so its WAL does not pile up', async () => {
     const worker = await PgliteWorker.start(undefined, undefined, { checkpointEveryMs: 50 });
     try {
-      const checkpointed = async () =>
-        (
-          (await worker.query(
-            'SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()',
-          )) as Array<{ lsn: string }>
-        )[0]!.lsn;
-      const before = await checkpointed();
+      const before = await checkpointed(worker);
       await worker.exec('CREATE TABLE w (id int); INSERT INTO w SELECT generate_series(1, 10000)');
       let after = before;
+      // A query every 50 ms: never idle, so only the interval checkpoints.
       for (let tries = 0; after === before && tries < 200; tries++) {
         await sleep(50);
-        after = await checkpointed();
+        after = await checkpointed(worker);
       }
       assert.notEqual(after, before);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('checkpoints as soon as activity pauses, well before the interval', async () => {
+    const worker = await PgliteWorker.start(undefined, undefined, { checkpointEveryMs: 600_000 });
+    try {
+      const before = await checkpointed(worker);
+      await worker.exec('CREATE TABLE w (id int); INSERT INTO w SELECT generate_series(1, 10000)');
+      await sleep(1000);
+      assert.notEqual(await checkpointed(worker), before);
     } finally {
       await worker.close();
     }
