@@ -24,15 +24,25 @@ export function procedure<A, R>(
   return { module, name, run };
 }
 
-/** Finds a procedure again from its module URL and name (on the worker thread). */
+const imported = new Map<string, Procedure<unknown, unknown>>();
+
+/**
+ * Finds a procedure again from its module URL and name (on the worker thread). Kept once
+ * found: each `import()` asks the module loader (tsx's hooks run on a thread of their own),
+ * which cost a round trip between threads per batch of sends.
+ */
 export async function importProcedure(
   module: string,
   name: string,
 ): Promise<Procedure<unknown, unknown>> {
+  const key = `${module}#${name}`;
+  const known = imported.get(key);
+  if (known) return known;
   const exported = ((await import(module)) as Record<string, unknown>)[name] as
     Procedure<unknown, unknown> | undefined;
   if (typeof exported?.run !== 'function' || exported.name !== name) {
     throw new Error(`${module} exports no procedure named ${name}`);
   }
+  imported.set(key, exported);
   return exported;
 }
