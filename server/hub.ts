@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOriginKnown, loadTokenSecret, tokenRoutes } from './auth/index.js';
-import { attachmentRoutes } from './attachments/index.js';
+import { attachmentRoutes, startUploadCleanup } from './attachments/index.js';
 import type { EventBus } from './bus/index.js';
 import {
   authorizeChatStream,
@@ -100,6 +100,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     debounceMs: options.queuePositionDebounceMs,
     onError: (error) => app.log.error({ err: error }, 'ranking waiting conversations failed'),
   });
+  const uploads = startUploadCleanup(storage, (error) =>
+    app.log.error({ err: error }, 'purging unsent uploads failed'),
+  );
   const sessions = new PresenceSessions({
     storage,
     bus,
@@ -118,6 +121,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     heartbeat.stop();
     sessions.stop();
     offers.stop();
+    uploads.stop();
     await positions.stop();
     retention?.stop();
     await app.close().catch(() => {});
@@ -137,6 +141,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       (closing ??= (async () => {
         heartbeat.stop();
         offers.stop();
+        uploads.stop();
         retention?.stop();
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');
