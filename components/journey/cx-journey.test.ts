@@ -304,6 +304,25 @@ describe('cx-journey', () => {
       }
     });
 
+    it("drops the forgotten visitor's waiting events when <cx-config> forgets them", async () => {
+      await mount();
+      await el.flush(); // The visitor token is in this browser now.
+      history.pushState(null, '', '/account');
+      await aTimeout(20);
+      expect(el.pending.length).to.be.above(0);
+
+      config.forgetVisitor();
+      await config.updateComplete;
+      expect(el.pending).to.have.length(0);
+      expect(localStorage.getItem(`cxkit:visitor:${hub}|demo`)).to.equal(null);
+      // The next visitor's steps are recorded as usual.
+      history.pushState(null, '', '/help');
+      await aTimeout(20);
+      expect(ofType('page_view').map((event) => event.url)).to.deep.equal([
+        `${location.origin}/help`,
+      ]);
+    });
+
     it('forget() deletes the journey with DELETE and the visitor token', async () => {
       await mount();
       await el.flush();

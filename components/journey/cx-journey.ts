@@ -54,6 +54,9 @@ export class CxJourney extends HTMLElement {
     // Once: the subscription stays when the element moves in the page.
     if (!this.settingsWatched)
       watchSettings(this, (settings) => {
+        // The visitor was forgotten (`forgetVisitor()`): what they did is not the next one's.
+        if ((settings.visitorSession ?? 0) !== (state.settings?.visitorSession ?? 0))
+          state.queue.length = 0;
         state.settings = { ...settings, hub: settings.hub || location.origin };
       });
     this.settingsWatched = true;

@@ -2,7 +2,8 @@ import { ContextEvent } from '@lit/context';
 import { cxSettingsContext, type CxSettings } from '../core/config/settings.js';
 
 /** The part of `<cx-config>`'s settings the recorder uses. */
-export type JourneySettings = Pick<CxSettings, 'hub' | 'siteKey' | 'identityToken'>;
+export type JourneySettings = Pick<CxSettings, 'hub' | 'siteKey' | 'identityToken'> &
+  Partial<Pick<CxSettings, 'visitorSession'>>;
 
 /**
  * Asks the page's `<cx-config>` for its settings with the context protocol the Lit widgets

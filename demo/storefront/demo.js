@@ -29,20 +29,29 @@ function setupLocalePicker() {
   });
 }
 
-/** Stands in for the storefront's own login: the hub's demo endpoint signs an identity token. */
+/**
+ * Stands in for the storefront's own login: the hub's demo endpoint signs an identity token.
+ * Signing out removes it and has <cx-config> forget this browser's visitor, as a real
+ * storefront's sign-out should: whoever uses the browser next sees none of the chat.
+ */
 function setupCustomerSignIn() {
   const storageKey = 'cx-demo-identity';
   const button = document.querySelector('[data-demo-sign-in]');
-  const apply = (identity) => {
-    config?.setAttribute('identity-token', identity.token);
-    if (button) {
-      button.textContent = `Signed in as ${identity.name}`;
-      button.disabled = true;
-    }
+  if (!button) return;
+  const signOut = document.createElement('button');
+  signOut.type = 'button';
+  signOut.className = 'quiet';
+  signOut.textContent = 'Sign out';
+  button.after(signOut);
+  const show = (identity) => {
+    button.textContent = identity ? `Signed in as ${identity.name}` : 'Sign in as Mina (demo)';
+    button.disabled = !!identity;
+    signOut.hidden = !identity;
   };
   const saved = sessionStorage.getItem(storageKey);
-  if (saved) apply(JSON.parse(saved));
-  button?.addEventListener('click', async () => {
+  if (saved) config?.setAttribute('identity-token', JSON.parse(saved).token);
+  show(saved && JSON.parse(saved));
+  button.addEventListener('click', async () => {
     const response = await fetch('/api/v1/demo/identity-token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -51,6 +60,14 @@ function setupCustomerSignIn() {
     if (!response.ok) return;
     const identity = await response.json();
     sessionStorage.setItem(storageKey, JSON.stringify(identity));
-    apply(identity);
+    config?.setAttribute('identity-token', identity.token);
+    show(identity);
+  });
+  signOut.addEventListener('click', () => {
+    sessionStorage.removeItem(storageKey);
+    config?.removeAttribute('identity-token');
+    config?.forgetVisitor();
+    show(null);
+    button.focus();
   });
 }

@@ -140,4 +140,16 @@ test('a verified customer continues the conversation from another device', async
   await agent.getByRole('button', { name: 'Accept' }).first().click();
   await agent.getByRole('log').getByText('Continued on my phone').waitFor();
   await agent.locator('[part="conversation-facts"]').getByText('Mina Park').waitFor();
+
+  // Mina signs out on the laptop: whoever uses it next sees none of her chat, also after a reload.
+  await laptop.getByRole('button', { name: 'Sign out' }).click();
+  await laptop.getByRole('button', { name: 'Sign in as Mina (demo)' }).waitFor();
+  await laptop.locator('[part="prechat-form"]').waitFor();
+  assert.equal(await laptop.getByRole('log').getByText('Continued on my phone').count(), 0);
+  await laptop.reload();
+  await laptop.getByRole('button', { name: 'Open chat' }).click();
+  await laptop.locator('[part="prechat-form"]').waitFor();
+  assert.equal(await laptop.getByRole('log').getByText('Started on my laptop').count(), 0);
+  // Her phone still has it.
+  await phone.getByRole('log').getByText('Continued on my phone').waitFor();
 });

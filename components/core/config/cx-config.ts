@@ -1,4 +1,5 @@
 import type { HubConnection, HubConnectionSource } from '../hub/hub-connection.js';
+import { forgetStoredVisitor } from './forget-visitor.js';
 import { providePageSettings } from './page-provider.js';
 
 type Text = 'hub' | 'siteKey' | 'locale' | 'theme' | 'agentToken' | 'identityToken';
@@ -26,7 +27,10 @@ const attributes: Record<string, Text> = {
 export class CxConfig extends HTMLElement {
   static readonly observedAttributes = Object.keys(attributes);
 
-  private readonly values: Record<Text, string> & { connection: CxConfig['connection'] } = {
+  private readonly values: Record<Text, string> & {
+    connection: CxConfig['connection'];
+    visitorSession: number;
+  } = {
     hub: '',
     siteKey: '',
     locale: '',
@@ -34,6 +38,7 @@ export class CxConfig extends HTMLElement {
     agentToken: '',
     identityToken: '',
     connection: null,
+    visitorSession: 0,
   };
   private published: Promise<boolean> | null = null;
 
@@ -42,7 +47,7 @@ export class CxConfig extends HTMLElement {
     // Renders nothing, and neither do its children (as with any element whose shadow root has no slot).
     this.attachShadow({ mode: 'open' });
     // Properties a page (or a template) set before this element upgraded shadow the accessors.
-    for (const name of Object.keys(this.values) as (keyof CxConfig['values'])[]) {
+    for (const name of [...Object.values(attributes), 'connection'] as const) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = this[name];
       delete (this as Record<string, unknown>)[name];
@@ -125,6 +130,19 @@ export class CxConfig extends HTMLElement {
   }
   set connection(value: HubConnection | HubConnectionSource | null) {
     this.set('connection', value);
+  }
+
+  /**
+   * Forgets this browser's visitor: call it when the customer signs out (and remove
+   * `identity-token`), so that whoever uses the browser next neither sees nor continues
+   * their conversations. It drops what the widgets keep in this browser for the visitor
+   * (token, open conversation, unsent messages, unread state, journey visit), keeping only
+   * the tracking-consent choice, and every visitor widget on the page starts again as a new
+   * anonymous visitor.
+   */
+  forgetVisitor(): void {
+    forgetStoredVisitor();
+    this.set('visitorSession', this.values.visitorSession + 1);
   }
 
   /** Resolves once the current settings have reached every widget on the page. */

@@ -14,6 +14,11 @@ export interface CxSettings {
   agentToken: string;
   /** A signed customer identity from the storefront backend, or ''. */
   identityToken: string;
+  /**
+   * Counts `<cx-config>.forgetVisitor()` calls on this page: each new number is a new
+   * anonymous visitor, so visitor widgets connect anew.
+   */
+  visitorSession: number;
   /** A connection, or a source of one per role, to use instead of a real hub (the fake hub in tests and stories). */
   connection: HubConnection | HubConnectionSource | null;
 }

@@ -17,15 +17,21 @@ const demoSignInEvent = 'cx-demo-agent-sign-in';
 
 type Role = HubControllerOptions['role'];
 
-// One connection per (source, role), so every widget of a role shares it, as with the registry.
-const fromSources = new WeakMap<HubConnectionSource, Map<Role, HubConnection>>();
+// One connection per (source, role, visitor session), so every widget of a role shares it,
+// as with the registry.
+const fromSources = new WeakMap<HubConnectionSource, Map<string, HubConnection>>();
 
-function connectionFor(given: HubConnection | HubConnectionSource, role: Role): HubConnection {
+function connectionFor(
+  given: HubConnection | HubConnectionSource,
+  role: Role,
+  visitorSession: number,
+): HubConnection {
   if (!('connect' in given)) return given;
-  const byRole = fromSources.get(given) ?? new Map<Role, HubConnection>();
+  const byRole = fromSources.get(given) ?? new Map<string, HubConnection>();
   fromSources.set(given, byRole);
-  if (!byRole.has(role)) byRole.set(role, given.connect(role));
-  return byRole.get(role)!;
+  const key = role === 'visitor' ? `visitor|${visitorSession}` : role;
+  if (!byRole.has(key)) byRole.set(key, given.connect(role));
+  return byRole.get(key)!;
 }
 
 export interface HubControllerOptions {
@@ -105,13 +111,16 @@ export class HubController implements ReactiveController {
   private update(settings: CxSettings | undefined): void {
     if (!this.host.isConnected) return;
     if (!settings) return this.use(null, '', null);
+    const session = settings.visitorSession ?? 0;
     if (settings.connection)
-      return this.use(connectionFor(settings.connection, this.options.role), '', null);
+      return this.use(connectionFor(settings.connection, this.options.role, session), '', null);
     const credentials = this.credentials();
     if (!credentials) return this.use(null, '', null);
-    const key = `${settings.hub}|${settings.siteKey}|${credentials.key}`;
+    // A forgotten visitor's socket still speaks as them: a new session is a new connection.
+    const epoch = this.options.role === 'visitor' ? `|${session}` : '';
+    const key = `${settings.hub}|${settings.siteKey}|${credentials.key}${epoch}`;
     if (key === this.leaseKey) return;
-    const lease = acquireConnection(settings.hub, settings.siteKey, credentials);
+    const lease = acquireConnection(settings.hub, settings.siteKey, credentials, epoch);
     this.use(lease.connection, key, lease);
   }
 

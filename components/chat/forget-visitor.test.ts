@@ -1,0 +1,77 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { HubConnectionSource } from '../core/hub/hub-connection.js';
+import { FakeHub } from '../core/testing/fake-hub.js';
+import type { CxChat } from './cx-chat.js';
+import './index.js';
+
+const messageTexts = (chat: CxChat) =>
+  [...chat.shadowRoot!.querySelectorAll('[part="message"] .text')].map((e) => e.textContent);
+
+/** Each visitor connection is a new browser identity, as a new visitor token would be. */
+function newVisitorEachTime(hub: FakeHub) {
+  const visitors: string[] = [];
+  const source: HubConnectionSource & Pick<FakeHub, 'widgetSettings'> = {
+    widgetSettings: () => hub.widgetSettings(),
+    connect(role) {
+      if (role !== 'visitor') return hub.connect(role);
+      visitors.push(`visitor-${visitors.length + 1}`);
+      return hub.connect('visitor', { id: visitors.at(-1)! });
+    },
+  };
+  return { source, visitors };
+}
+
+describe('<cx-config>.forgetVisitor() (a customer signs out)', () => {
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it("drops the visitor's conversation and stored state, keeping only the consent choice", async () => {
+    const hub = new FakeHub();
+    const { source, visitors } = newVisitorEachTime(hub);
+    const root = await fixture(
+      html`<div>
+        <cx-config .connection=${source}></cx-config>
+        <cx-chat></cx-chat>
+      </div>`,
+    );
+    const config = root.querySelector('cx-config')!;
+    const chat = root.querySelector('cx-chat')!;
+    await config.updateComplete;
+    chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
+    await chat.updateComplete;
+    await waitUntil(() => visitors.length === 1, 'connected as the first visitor');
+    const { id: conversationId } = hub.visitorSays('my order 1042 is late', 'visitor-1');
+    hub.agentSays(conversationId, 'Let me check, Mina.');
+    await waitUntil(() => messageTexts(chat).length === 2, 'conversation shown');
+
+    localStorage.setItem('cxkit:visitor:https://hub.test|shop', 'token-of-mina');
+    localStorage.setItem('cxkit.chat.open:https://hub.test:shop', conversationId);
+    localStorage.setItem('cxkit:outbox:https://hub.test|shop', '[]');
+    localStorage.setItem('cxkit:journey-consent', 'granted');
+    localStorage.setItem('shop-cart', 'kept: not ours');
+    sessionStorage.setItem('cxkit:journey-queue', '[{"type":"page"}]');
+    sessionStorage.setItem('cxkit:demo-agent:https://hub.test|shop', 'agent tab');
+
+    config.forgetVisitor();
+    await config.updateComplete;
+
+    await waitUntil(() => visitors.length === 2, 'connected as a new visitor');
+    await waitUntil(() => messageTexts(chat).length === 0, 'conversation gone');
+    expect(Object.keys(localStorage).sort()).to.deep.equal(['cxkit:journey-consent', 'shop-cart']);
+    expect(Object.keys(sessionStorage)).to.deep.equal(['cxkit:demo-agent:https://hub.test|shop']);
+    await expect(chat).to.be.accessible();
+
+    // What the next person writes starts a conversation of their own.
+    chat.shadowRoot!.querySelector('textarea')!.focus();
+    await sendKeys({ type: 'hello' });
+    const sent = oneEvent(chat, 'cx-message-sent');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await sent;
+    expect(detail.conversationId).to.not.equal(conversationId);
+    await chat.updateComplete;
+    expect(messageTexts(chat)).to.deep.equal(['hello']);
+  });
+});
