@@ -22,6 +22,10 @@ function newVisitorEachTime(hub: FakeHub) {
   return { source, visitors };
 }
 
+/** An identity token as the storefront's backend signs it; the widgets only read its `sub`. */
+const identityToken = (customerId: string) =>
+  `${btoa(JSON.stringify({ sub: customerId, site: 'shop', role: 'customer', exp: 4e9 })).replace(/=+$/, '')}.c2lnbmF0dXJl`;
+
 describe('<cx-config>.forgetVisitor() (a customer signs out)', () => {
   afterEach(() => {
     localStorage.clear();
@@ -73,5 +77,46 @@ describe('<cx-config>.forgetVisitor() (a customer signs out)', () => {
     expect(detail.conversationId).to.not.equal(conversationId);
     await chat.updateComplete;
     expect(messageTexts(chat)).to.deep.equal(['hello']);
+  });
+
+  it('starts a new visitor when another customer signs in where the last one did not sign out', async () => {
+    const hub = new FakeHub();
+    for (const [id, name] of [
+      ['mina', 'Mina Park'],
+      ['jun', 'Jun Lee'],
+    ])
+      hub.endOfChat.customers.set(identityToken(id!), { customerId: id!, name, email: null });
+    const { source, visitors } = newVisitorEachTime(hub);
+    const root = await fixture(
+      html`<div>
+        <cx-config .connection=${source} identity-token=${identityToken('mina')}></cx-config>
+        <cx-chat></cx-chat>
+      </div>`,
+    );
+    const config = root.querySelector('cx-config')!;
+    const chat = root.querySelector('cx-chat')!;
+    await config.updateComplete;
+    chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
+    await waitUntil(() => visitors.length === 1, 'connected as Mina');
+    chat.shadowRoot!.querySelector('textarea')!.focus();
+    await sendKeys({ type: 'my order 1042 is late' });
+    const sent = oneEvent(chat, 'cx-message-sent');
+    await sendKeys({ press: 'Enter' });
+    await sent;
+    await waitUntil(() => messageTexts(chat).length === 1, "Mina's conversation shown");
+
+    // Mina's token renewed, and the page without one: still Mina's browser.
+    config.identityToken = identityToken('mina');
+    await config.updateComplete;
+    config.identityToken = '';
+    await config.updateComplete;
+    expect(visitors).to.have.length(1);
+
+    // Jun signs in on the same browser.
+    config.identityToken = identityToken('jun');
+    await config.updateComplete;
+    await waitUntil(() => visitors.length === 2, 'connected as a new visitor');
+    await waitUntil(() => messageTexts(chat).length === 0, "Mina's conversation gone");
+    expect(localStorage.getItem('cxkit:customer:' + location.origin + '|')).to.equal('jun');
   });
 });

@@ -1,5 +1,5 @@
 import type { HubConnection, HubConnectionSource } from '../hub/hub-connection.js';
-import { forgetStoredVisitor } from './forget-visitor.js';
+import { forgetStoredVisitor, signedInAsAnother } from './forget-visitor.js';
 import { providePageSettings } from './page-provider.js';
 
 type Text = 'hub' | 'siteKey' | 'locale' | 'theme' | 'agentToken' | 'identityToken';
@@ -111,7 +111,9 @@ export class CxConfig extends HTMLElement {
   }
 
   /**
-   * Signed customer identity from the storefront's backend, for verified customers.
+   * Signed customer identity from the storefront's backend, for verified customers. A token
+   * for another customer than the one this browser was last signed in as starts a new
+   * anonymous visitor first, as `forgetVisitor()` would (a sign-out the page did not report).
    * @attr identity-token
    */
   get identityToken(): string {
@@ -168,8 +170,12 @@ export class CxConfig extends HTMLElement {
     if (!this.isConnected) return;
     this.published ??= Promise.resolve().then(() => {
       this.published = null;
-      const { hub, ...rest } = this.values;
-      providePageSettings({ ...rest, hub: (hub || location.origin).replace(/\/+$/, '') });
+      const hub = (this.values.hub || location.origin).replace(/\/+$/, '');
+      const { siteKey, identityToken } = this.values;
+      // Another customer signs in where the last one never signed out: a new visitor.
+      if (identityToken && signedInAsAnother(hub, siteKey, identityToken))
+        this.values.visitorSession++;
+      providePageSettings({ ...this.values, hub });
       return true;
     });
   }

@@ -19,3 +19,32 @@ export function forgetStoredVisitor(stores: Storage[] = [localStorage, sessionSt
   }
   return removed;
 }
+
+/**
+ * Keeps which customer this browser's visitor was last signed in as, and tells when the
+ * page now names another one: the storefront did not call `forgetVisitor()` when the first
+ * one signed out. The caller then forgets the visitor before any widget connects, so the
+ * second customer never gets the first one's conversations. A token the browser cannot read
+ * (it is the hub's to verify) changes nothing.
+ */
+export function signedInAsAnother(hub: string, siteKey: string, identityToken: string): boolean {
+  const customer = customerOf(identityToken);
+  if (!customer) return false;
+  const key = `cxkit:customer:${hub}|${siteKey}`;
+  const before = localStorage.getItem(key);
+  const another = before !== null && before !== customer;
+  if (another) forgetStoredVisitor();
+  localStorage.setItem(key, customer);
+  return another;
+}
+
+/** The `sub` of an identity token (base64url JSON, then the signature), unverified. */
+function customerOf(token: string): string | null {
+  try {
+    const body = token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/');
+    const { sub } = JSON.parse(atob(body)) as { sub?: unknown };
+    return typeof sub === 'string' && sub ? sub : null;
+  } catch {
+    return null;
+  }
+}
