@@ -161,7 +161,8 @@ export class CxChat extends HTMLElement {
 
   /**
    * Play a short, quiet chime when an agent writes while the panel is closed (never before the
-   * visitor has interacted with the page, as browsers require).
+   * visitor has interacted with the page, as browsers require). With the site open in several
+   * tabs, one of them chimes.
    * @attr sound
    */
   get sound(): boolean {

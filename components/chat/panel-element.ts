@@ -7,7 +7,8 @@ import { ChatPanel, chatPanelStyles, type ChatPanelOptions } from './chat-panel.
 import { conversationMarkerKey } from './conversation-marker.js';
 import type { CxChat, HandoffDetail } from './cx-chat.js';
 import { availableHandoffs, handOff, handoffDefined, renderHandoff } from './handoff.js';
-import { UnreadTracker } from './unread.js';
+import { UnreadTracker, type FreshMessage } from './unread.js';
+import { claimChime } from './chime-claim.js';
 import { TitleNotice, chime } from './unread-notice.js';
 
 /** Under this width the open panel fills the screen (chat-panel.styles.ts has the same query). */
@@ -120,14 +121,18 @@ export class ChatPanelElement extends LitElement {
     this.unread.take(frame, this.open);
   }
 
-  private showUnread(count: number, fresh: boolean): void {
+  private showUnread(count: number, fresh: FreshMessage | null): void {
     this.chat.setUnread(count);
     if (count === 0) this.titleNotice.restore();
     else if (fresh) {
       this.titleNotice.show(
         this.l10n.t(count === 1 ? 'chat.unreadTitleOne' : 'chat.unreadTitle', { count }),
       );
-      if (this.chat.sound) chime();
+      const settings = this.config.settings;
+      if (this.chat.sound && settings) {
+        const key = `cxkit.chat.chimed:${settings.hub}:${settings.siteKey}`;
+        void claimChime(key, fresh.conversationId, fresh.seq).then((mine) => mine && chime());
+      }
     }
   }
 

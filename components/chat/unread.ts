@@ -9,6 +9,12 @@ interface ReadState {
   noticedSeq: number;
 }
 
+/** An agent message no tab has given notice of yet. */
+export interface FreshMessage {
+  conversationId: string;
+  seq: number;
+}
+
 /**
  * Counts the agent's messages the visitor has not seen yet. "Seen" means shown in an open panel,
  * in any tab: the read position is kept in localStorage, and a `storage` event brings another
@@ -21,12 +27,12 @@ export class UnreadTracker {
 
   /**
    * @param key localStorage key of the read state (one per hub and site).
-   * @param onChange the count changed; `fresh` is true when an agent message arrived that no
-   *   tab has given notice of yet (play the sound, flash the title).
+   * @param onChange the count changed; `fresh` names the agent message that arrived when no
+   *   tab has given notice of it yet (play the sound, flash the title), else null.
    */
   constructor(
     private readonly key: string,
-    private readonly onChange: (count: number, fresh: boolean) => void,
+    private readonly onChange: (count: number, fresh: FreshMessage | null) => void,
   ) {
     addEventListener('storage', this.onStorage);
   }
@@ -58,7 +64,7 @@ export class UnreadTracker {
       readSeq: this.lastSeq,
       noticedSeq: this.lastSeq,
     });
-    this.onChange(0, false);
+    this.onChange(0, null);
   }
 
   private count(state: ReadState | null): number {
@@ -79,7 +85,8 @@ export class UnreadTracker {
         noticedSeq: newest,
       });
     }
-    this.onChange(count, fresh);
+    const conversationId = this.conversationId;
+    this.onChange(count, fresh && conversationId ? { conversationId, seq: newest } : null);
   }
 
   private readonly onStorage = (event: StorageEvent): void => {
