@@ -1,25 +1,16 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { EventFrame, SignalFrame } from '../../protocol/index.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat, openPanel } from './testing/mount-chat.js';
 
 const mina = { id: 'agent-2', name: 'Mina' };
 
 /** An open cx-chat on a fake hub, after the visitor's first message. */
 async function chatting(hub = new FakeHub()) {
   const connection = hub.connect('visitor');
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${connection}></cx-config>
-      <cx-chat></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector('cx-chat')!;
-  await root.querySelector('cx-config')!.updateComplete;
-  await chat.updateComplete;
-  chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
-  await waitUntil(() => chat.shadowRoot!.querySelector('textarea'), 'panel open');
+  const { chat } = await mountChat(connection);
+  await openPanel(chat);
   await say(chat, 'Where is my order?');
   await waitUntil(() => chat.shadowRoot!.querySelector('[part="receipt"]'), 'message sent');
   const { conversations } = await connection.command('conversations.list', {});

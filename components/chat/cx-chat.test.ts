@@ -2,19 +2,11 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat } from './testing/mount-chat.js';
 
 async function mount(hub = new FakeHub()) {
   const connection = hub.connect('visitor');
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${connection}></cx-config>
-      <cx-chat></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector('cx-chat')!;
-  await root.querySelector('cx-config')!.updateComplete;
-  await chat.updateComplete;
+  const { chat } = await mountChat(connection);
   const $ = <T extends Element>(selector: string) => chat.shadowRoot!.querySelector<T>(selector);
   return { hub, connection, chat, $ };
 }

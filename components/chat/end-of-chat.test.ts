@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PrechatSettings } from '../../protocol/index.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat, openPanel } from './testing/mount-chat.js';
 
 const prechat: PrechatSettings = {
   greeting: 'Hi! Who are we talking to?',
@@ -15,17 +15,8 @@ const prechat: PrechatSettings = {
 
 /** An open cx-chat on a fake hub whose site has a pre-chat form and sends transcripts. */
 async function openChat(hub: FakeHub, identityToken = '') {
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${hub} identity-token=${identityToken}></cx-config>
-      <cx-chat></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector('cx-chat')!;
-  await root.querySelector('cx-config')!.updateComplete;
-  await chat.updateComplete;
-  chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
-  await waitUntil(() => $(chat, 'textarea, [part="prechat-form"]'), 'panel open');
+  const { chat } = await mountChat(hub, { identityToken });
+  await openPanel(chat, 'textarea, [part="prechat-form"]');
   return chat;
 }
 

@@ -1,9 +1,18 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HubConnectionSource } from '../core/hub/hub-connection.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat, openPanel } from './testing/mount-chat.js';
+
+/** Types `text` in the message box and sends it; resolves with `cx-message-sent`. */
+async function say(chat: CxChat, text: string) {
+  chat.shadowRoot!.querySelector('textarea')!.focus();
+  await sendKeys({ type: text });
+  const sent = oneEvent(chat, 'cx-message-sent');
+  await sendKeys({ press: 'Enter' });
+  return sent;
+}
 
 const messageTexts = (chat: CxChat) =>
   [...chat.shadowRoot!.querySelectorAll('[part="message"] .text')].map((e) => e.textContent);
@@ -35,19 +44,10 @@ describe('<cx-config>.forgetVisitor() (a customer signs out)', () => {
   it("drops the visitor's conversation and stored state, keeping only the consent choice", async () => {
     const hub = new FakeHub();
     const { source, visitors } = newVisitorEachTime(hub);
-    const root = await fixture(
-      html`<div>
-        <cx-config .connection=${source}></cx-config>
-        <cx-chat></cx-chat>
-      </div>`,
-    );
-    const config = root.querySelector('cx-config')!;
-    const chat = root.querySelector('cx-chat')!;
-    await config.updateComplete;
-    chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
-    await chat.updateComplete;
+    const { config, chat } = await mountChat(source);
+    await openPanel(chat);
     await waitUntil(() => visitors.length === 1, 'connected as the first visitor');
-    const { id: conversationId } = hub.visitorSays('my order 1042 is late', 'visitor-1');
+    const { conversationId } = (await say(chat, 'my order 1042 is late')).detail;
     hub.agentSays(conversationId, 'Let me check, Mina.');
     await waitUntil(() => messageTexts(chat).length === 2, 'conversation shown');
 
@@ -69,11 +69,7 @@ describe('<cx-config>.forgetVisitor() (a customer signs out)', () => {
     await expect(chat).to.be.accessible();
 
     // What the next person writes starts a conversation of their own.
-    chat.shadowRoot!.querySelector('textarea')!.focus();
-    await sendKeys({ type: 'hello' });
-    const sent = oneEvent(chat, 'cx-message-sent');
-    await sendKeys({ press: 'Enter' });
-    const { detail } = await sent;
+    const { detail } = await say(chat, 'hello');
     expect(detail.conversationId).to.not.equal(conversationId);
     await chat.updateComplete;
     expect(messageTexts(chat)).to.deep.equal(['hello']);
@@ -87,22 +83,10 @@ describe('<cx-config>.forgetVisitor() (a customer signs out)', () => {
     ])
       hub.endOfChat.customers.set(identityToken(id!), { customerId: id!, name, email: null });
     const { source, visitors } = newVisitorEachTime(hub);
-    const root = await fixture(
-      html`<div>
-        <cx-config .connection=${source} identity-token=${identityToken('mina')}></cx-config>
-        <cx-chat></cx-chat>
-      </div>`,
-    );
-    const config = root.querySelector('cx-config')!;
-    const chat = root.querySelector('cx-chat')!;
-    await config.updateComplete;
-    chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
+    const { config, chat } = await mountChat(source, { identityToken: identityToken('mina') });
+    await openPanel(chat);
     await waitUntil(() => visitors.length === 1, 'connected as Mina');
-    chat.shadowRoot!.querySelector('textarea')!.focus();
-    await sendKeys({ type: 'my order 1042 is late' });
-    const sent = oneEvent(chat, 'cx-message-sent');
-    await sendKeys({ press: 'Enter' });
-    await sent;
+    await say(chat, 'my order 1042 is late');
     await waitUntil(() => messageTexts(chat).length === 1, "Mina's conversation shown");
 
     // Mina's token renewed, and the page without one: still Mina's browser.

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { InvitationRule, InvitationsWidgetPart } from '../../protocol/index.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat } from './testing/mount-chat.js';
 import { offerInvitation, pathMatches } from './invitation.js';
 
 const rule: InvitationRule = {
@@ -18,17 +18,8 @@ const withRules = (rules: InvitationRule[] = [rule]) => {
   return new FakeHub({ widget: { invitations } });
 };
 
-async function mount(rules: InvitationRule[] = [rule], locale = 'en', hub = withRules(rules)) {
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${hub} locale=${locale}></cx-config>
-      <cx-chat></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector('cx-chat')!;
-  await root.querySelector('cx-config')!.updateComplete;
-  return chat;
-}
+const mount = async (rules: InvitationRule[] = [rule], locale = 'en', hub = withRules(rules)) =>
+  (await mountChat(hub, { locale })).chat;
 
 const bubble = (chat: CxChat) => chat.shadowRoot!.querySelector<HTMLElement>('[part="invitation"]');
 const button = (chat: CxChat, name: string) =>

@@ -1,23 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { en } from '../core/i18n/en.js';
 import { ko } from '../core/i18n/ko.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat } from './testing/mount-chat.js';
 
-async function mount(locale = '', open = false) {
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${new FakeHub().connect('visitor')} locale=${locale}></cx-config>
-      <cx-chat ?open=${open}></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector('cx-chat')!;
-  await root.querySelector('cx-config')!.updateComplete;
-  await chat.updateComplete;
-  return chat;
-}
+const mount = async (locale = '', open = false) =>
+  (await mountChat(new FakeHub().connect('visitor'), { locale, open })).chat;
 
 const part = (chat: CxChat, name: string) =>
   chat.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`)!;

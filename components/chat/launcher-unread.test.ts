@@ -1,21 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat } from './testing/mount-chat.js';
 
-async function mount(hub: FakeHub) {
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${hub.connect('visitor')}></cx-config>
-      <cx-chat></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector('cx-chat')!;
-  await root.querySelector('cx-config')!.updateComplete;
-  await chat.updateComplete;
-  return chat;
-}
+const mount = async (hub: FakeHub) => (await mountChat(hub.connect('visitor'))).chat;
 
 const launcher = (chat: CxChat) =>
   chat.shadowRoot!.querySelector<HTMLElement>('[part="launcher"]')!;

@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { QueueHours } from '../../protocol/index.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
-import './index.js';
+import { mountChat, openPanel } from './testing/mount-chat.js';
 
 const open = (id: string, name: string): QueueHours => ({
   id,
@@ -20,17 +20,8 @@ const closed = (id: string, name: string, nextOpenAt: string | null): QueueHours
 });
 
 async function mount(hub: FakeHub, queue?: string) {
-  const root = await fixture(
-    html`<div>
-      <cx-config .connection=${hub}></cx-config>
-      <cx-chat queue=${queue ?? ''}></cx-chat>
-    </div>`,
-  );
-  const chat = root.querySelector<CxChat>('cx-chat')!;
-  if (!queue) chat.removeAttribute('queue');
-  await chat.updateComplete;
-  chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
-  await waitUntil(() => chat.shadowRoot!.querySelector('[part="panel"]'), 'panel open');
+  const { chat } = await mountChat(hub, { queue });
+  await openPanel(chat, '[part="panel"]');
   const $ = <T extends Element>(selector: string) => chat.shadowRoot!.querySelector<T>(selector);
   return { chat, $ };
 }
