@@ -2,14 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { HubError } from '../errors.js';
 
 /**
- * How long a download link in a message works. Links are stored in the message (and so in
- * the conversation's event log, which replays them unchanged), so they must outlive the
- * conversation's useful life: a year, like a visitor token. The trade-off: whoever holds a
- * link (a forwarded transcript, a browser history) can fetch that one file until then.
- * Links name one file, cannot be forged or extended without the hub's secret, and die
- * with a new token secret.
+ * How long a download link in a message works. A replay of the conversation (a reload,
+ * another device, the agent opening it again) signs its links anew, so this only has to
+ * cover a page left open: whoever holds a link (a browser history, a copied address) can
+ * fetch that one file for a week at most. Links name one file, cannot be forged or
+ * extended without the hub's secret, and die with a new token secret.
  */
-export const linkSeconds = 365 * 24 * 3600;
+export const linkSeconds = 7 * 24 * 3600;
 
 /** `/api/v1/attachments/<id>?exp=<unix seconds>&sig=<base64url HMAC>`, relative to the hub's URL. */
 export function signedPath(

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { EventFrame, ServerFrame, StreamName } from '../../protocol/index.js';
+import { signedPath } from '../attachments/index.js';
 import { principalFromToken, verifySiteToken, type Principal } from '../auth/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { SiteConfig } from '../config/index.js';
@@ -145,7 +146,10 @@ export class Connection {
     this.#subscriptions.get(stream)?.stop();
     const subscription = new StreamSubscription(stream, command.after as number, {
       bus: this.deps.bus,
-      read: (name, from, limit) => readEvents(this.deps.storage, name, from, limit),
+      read: (name, from, limit) =>
+        readEvents(this.deps.storage, name, from, limit, (id) =>
+          signedPath(this.deps.tokenSecret, id),
+        ),
       send: (frame: EventFrame) => this.#send(view ? view(frame) : frame, serializeShared),
       sendSignal: (frame) => {
         if (!fromSelf(frame, principal)) this.#send(frame);

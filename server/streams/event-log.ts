@@ -6,6 +6,7 @@ import {
   messageEventFrame,
   toIso,
   type MessageRow,
+  type SignLink,
 } from './message-events.js';
 import { parseStream } from './names.js';
 
@@ -44,13 +45,15 @@ const noMessage = messageColumnList.map(([name, type]) => `NULL::${type} AS ${na
 
 /**
  * Stored events with seq > after, oldest first. A conversation's are its other events
- * merged with its messages (`message-events.ts`), each side read in seq order by its key.
+ * merged with its messages (`message-events.ts`), each side read in seq order by its key;
+ * with `signLink`, the messages' download links are signed anew.
  */
 export async function readEvents(
   db: Queryable,
   stream: StreamName,
   after: number,
   limit: number,
+  signLink?: SignLink,
 ): Promise<EventFrame[]> {
   const parsed = parseStream(stream);
   if (parsed?.kind !== 'conv') {
@@ -72,7 +75,7 @@ export async function readEvents(
     [stream, after, limit, parsed.conversationId],
   );
   return rows.map((row) =>
-    row.message ? messageEventFrame(stream, row) : toFrame({ ...row, stream }),
+    row.message ? messageEventFrame(stream, row, signLink) : toFrame({ ...row, stream }),
   );
 }
 

@@ -12,15 +12,16 @@ import { readEvents } from './event-log.js';
 const databaseUrl = process.env.CXKIT_TEST_DATABASE_URL;
 
 /**
- * Before migration 015 every message and note had a copy in stream_events (and batched
- * sends already kept their seq). After it, the rows are the events: a client that
- * resumes a conversation stored before must get exactly the events it would have got.
+ * A conversation's messages are its message events (`message-events.ts`). Before migration
+ * 015 every message and note had a copy in stream_events (and batched sends already kept
+ * their seq); after it, the rows are the events: a client that resumes a conversation
+ * stored before must get exactly the events it would have got.
  */
 for (const driver of ['pglite', 'postgres'] as const) {
   const skip = driver === 'postgres' && !databaseUrl ? 'CXKIT_TEST_DATABASE_URL is not set' : false;
   const it = (name: string, fn: () => Promise<void>) => test(name, { skip }, fn);
 
-  describe(`messages become their events (migration 015) on ${driver}`, () => {
+  describe(`messages as events (migration 015, replays) on ${driver}`, () => {
     let storage: Storage;
     let cleanup: () => Promise<void>;
 
@@ -100,6 +101,36 @@ for (const driver of ['pglite', 'postgres'] as const) {
         stream,
       ]);
       assert.deepEqual(copies, [{ seq: 2 }]);
+    });
+
+    it("signs a replayed message's download links anew", async () => {
+      const file = { id: 'f-1', name: 'receipt.pdf', type: 'application/pdf', size: 10 };
+      await storage.query(
+        "INSERT INTO conversations (id, site_key, visitor_id, status) VALUES ('c2', 'demo', 'v2', 'active')",
+      );
+      await storage.query(
+        `INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id,
+           text, extras, seq)
+         VALUES ('m9', 'c2', 'client-m9', 'visitor', 'v2', '', $1, 1)`,
+        [
+          JSON.stringify({
+            attachments: [{ ...file, url: '/api/v1/attachments/f-1?exp=1&sig=old' }],
+          }),
+        ],
+      );
+      const [fresh] = await readEvents(storage, 'conv:c2', 0, 10, (id) => `signed:${id}`);
+      assert.deepEqual(fresh!.event, {
+        type: 'message.created',
+        message: {
+          id: 'm9',
+          conversationId: 'c2',
+          clientMessageId: 'client-m9',
+          author: { role: 'visitor', id: 'v2' },
+          text: '',
+          createdAt: fresh!.at,
+          attachments: [{ ...file, url: 'signed:f-1' }],
+        },
+      });
     });
   });
 }

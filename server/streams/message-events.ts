@@ -36,12 +36,18 @@ export const messageColumnList = [
 
 export const messageColumns = messageColumnList.map(([name]) => name).join(', ');
 
-/** The message as its event showed it. */
-export function messageFromRow(row: Omit<MessageRow, 'seq' | 'internal'>): ChatMessage {
+/** Signs a fresh download link for an attachment id (replays do not hand out stale ones). */
+export type SignLink = (attachmentId: string) => string;
+
+/** The message as its event showed it; with `signLink`, its files' links signed anew. */
+export function messageFromRow(
+  row: Omit<MessageRow, 'seq' | 'internal'>,
+  signLink?: SignLink,
+): ChatMessage {
   const author = row.author_name
     ? { role: row.author_role, id: row.author_id, name: row.author_name }
     : { role: row.author_role, id: row.author_id };
-  return {
+  const message: ChatMessage = {
     id: row.id,
     conversationId: row.conversation_id,
     clientMessageId: row.client_message_id,
@@ -50,6 +56,10 @@ export function messageFromRow(row: Omit<MessageRow, 'seq' | 'internal'>): ChatM
     createdAt: toIso(row.at),
     ...row.extras,
   };
+  if (signLink && message.attachments) {
+    message.attachments = message.attachments.map((file) => ({ ...file, url: signLink(file.id) }));
+  }
+  return message;
 }
 
 /** The event a message row is: a note for agents, or a message for both sides. */
@@ -57,8 +67,12 @@ export function messageEvent(message: ChatMessage, internal: boolean): StreamEve
   return internal ? { type: 'note.created', note: message } : { type: 'message.created', message };
 }
 
-export function messageEventFrame(stream: EventFrame['stream'], row: MessageRow): EventFrame {
-  const message = messageFromRow(row);
+export function messageEventFrame(
+  stream: EventFrame['stream'],
+  row: MessageRow,
+  signLink?: SignLink,
+): EventFrame {
+  const message = messageFromRow(row, signLink);
   return {
     v: 1,
     type: 'event',
