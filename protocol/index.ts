@@ -8,3 +8,4 @@ export type * from './invitations.js';
 export type * from './end-of-chat.js';
 export type * from './queues.js';
 export type * from './attachments.js';
+export { timeOrderedUuid } from './ids.js';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newCommandId } from '../../components/core/hub/command-id.js';
 import { maxChatsPerAgent, mintToken } from './hub-config.js';
 import { BenchSocket, type Frame } from './socket.js';
 
@@ -50,7 +50,7 @@ export async function hubPeers(hub: string, secret: string, count: number, sink:
     const pair: Pair = {
       send(direction, text) {
         const socket = direction === 'toAgent' ? customer : agent;
-        socket.send({ v: 1, type: 'chat.send', id: randomUUID(), conversationId, text });
+        socket.send({ v: 1, type: 'chat.send', id: newCommandId(), conversationId, text });
       },
     };
     return { pair, sockets: [customer, agent] };
@@ -69,7 +69,7 @@ export async function relayPeers(relayPort: number, count: number, sink: Sink) {
     const pair: Pair = {
       send(direction, text) {
         const socket = direction === 'toAgent' ? customer : agent;
-        socket.send({ v: 1, type: 'chat.send', id: randomUUID(), conversationId: 'x', text });
+        socket.send({ v: 1, type: 'chat.send', id: newCommandId(), conversationId: 'x', text });
       },
     };
     return { pair, sockets: [customer, agent] };

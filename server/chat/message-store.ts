@@ -1,5 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { ChatMessage, EventFrame, MessageExtras } from '../../protocol/index.js';
+import { randomBytes } from 'node:crypto';
+import {
+  timeOrderedUuid,
+  type ChatMessage,
+  type EventFrame,
+  type MessageExtras,
+} from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
 import type { Queryable } from '../storage/index.js';
 import { conversationStream, messageEvent, toIso } from '../streams/index.js';
@@ -19,7 +24,7 @@ export async function appendMessage(
   internal = false,
   extras: MessageExtras | null = null,
 ): Promise<{ message: ChatMessage; frame: EventFrame }> {
-  const id = randomUUID();
+  const id = newMessageId();
   const stream = conversationStream(conversationId);
   const [row] = await tx.query<{ seq: number; created_at: Date }>(
     `WITH counter AS (
@@ -59,6 +64,11 @@ export async function appendMessage(
   return { message, frame };
 }
 
+/** A UUID v7: messages are indexed by id, and ids that follow time append to that index. */
+export function newMessageId(): string {
+  return timeOrderedUuid(randomBytes(16));
+}
+
 /** A message as `appendMessage` stores it, for a batch that stores it later. */
 export function newMessage(
   conversationId: string,
@@ -66,7 +76,7 @@ export function newMessage(
   clientMessageId: string,
   text: string,
   createdAt: string,
-  id: string = randomUUID(),
+  id: string = newMessageId(),
 ): ChatMessage {
   return {
     id,

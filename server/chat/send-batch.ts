@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { principalKey, type Principal } from '../auth/index.js';
 import type { Command } from '../realtime/command-types.js';
 import { runOnce } from '../realtime/idempotency.js';
 import type { Queryable, Storage } from '../storage/index.js';
+import { newMessageId } from './message-store.js';
 import { keyOf, type CommandKey } from './send-batch-store.js';
 import {
   refusal,
@@ -62,7 +62,7 @@ export class SendBatcher {
   submit(principal: Principal, command: Command): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       const key = { principal: principalKey(principal), commandId: command.id, type: command.type };
-      const messageId = randomUUID();
+      const messageId = newMessageId();
       this.#waiting.push({ principal, command, messageId, key, resolve, reject });
       if (this.#scheduled || this.#running >= this.#parallel) return;
       this.#scheduled = true;

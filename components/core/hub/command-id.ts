@@ -1,9 +1,6 @@
-/** A UUID v4 for command ids; `randomUUID` exists only in secure contexts, so fall back. */
+import { timeOrderedUuid } from '../../../protocol/index.js';
+
+/** A command id: a UUID v7, so the ids a client makes follow time (`timeOrderedUuid`). */
 export function newCommandId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return timeOrderedUuid(crypto.getRandomValues(new Uint8Array(16)));
 }
