@@ -7,7 +7,7 @@ import {
 } from '../../protocol/index.js';
 import type { Principal } from '../auth/index.js';
 import type { Queryable } from '../storage/index.js';
-import { conversationStream, messageEvent, toIso } from '../streams/index.js';
+import { conversationStream, messageFrame, toIso } from '../streams/index.js';
 
 /**
  * Stores a message (or an internal note) at the next seq of its conversation's stream, in
@@ -53,15 +53,7 @@ export async function appendMessage(
     ...newMessage(conversationId, author, clientMessageId, text, at, id),
     ...extras,
   };
-  const frame: EventFrame = {
-    v: 1,
-    type: 'event',
-    stream,
-    seq: row!.seq,
-    at,
-    event: messageEvent(message, internal),
-  };
-  return { message, frame };
+  return { message, frame: messageFrame(row!.seq, message, internal) };
 }
 
 /** A UUID v7: messages are indexed by id, and ids that follow time append to that index. */

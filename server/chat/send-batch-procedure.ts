@@ -4,7 +4,7 @@ import { HubError } from '../errors.js';
 import type { Command } from '../realtime/command-types.js';
 import { procedure } from '../storage/procedures.js';
 import type { Queryable } from '../storage/index.js';
-import { conversationStream } from '../streams/index.js';
+import { conversationStream, messageFrame } from '../streams/index.js';
 import { newMessage } from './message-store.js';
 import {
   keyOf,
@@ -108,15 +108,7 @@ export function storedOutcome(
   const conversationId = command.conversationId as string;
   const text = checkedText(command.text as string);
   const message = newMessage(conversationId, principal, command.id, text, at, messageId);
-  const frame: EventFrame = {
-    v: 1,
-    type: 'event',
-    stream: conversationStream(conversationId),
-    seq,
-    at,
-    event: { type: 'message.created', message },
-  };
-  return { result: { conversationId, message, seq }, events: [frame] };
+  return { result: { conversationId, message, seq }, events: [messageFrame(seq, message)] };
 }
 
 /** The key the command's stored result would be under. */

@@ -75,7 +75,7 @@ export async function readEvents(
     [stream, after, limit, parsed.conversationId],
   );
   return rows.map((row) =>
-    row.message ? messageEventFrame(stream, row, signLink) : toFrame({ ...row, stream }),
+    row.message ? messageEventFrame(row, signLink) : toFrame({ ...row, stream }),
   );
 }
 

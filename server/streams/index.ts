@@ -1,6 +1,6 @@
 export { fromSelf, publishSignal, signalFrame, signalTopic } from './signals.js';
 export { appendEvent, readEvents, lastSeq } from './event-log.js';
-export { messageEvent, messageFromRow, toIso, type MessageRow } from './message-events.js';
+export { messageFrame, messageFromRow, toIso, type MessageRow } from './message-events.js';
 export {
   conversationStream,
   deskStream,

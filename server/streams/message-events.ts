@@ -1,4 +1,5 @@
 import type { ChatMessage, EventFrame, StreamEvent } from '../../protocol/index.js';
+import { conversationStream } from './names.js';
 
 /**
  * A conversation's messages and notes are stored once, as rows of `messages` that carry
@@ -62,25 +63,21 @@ export function messageFromRow(
   return message;
 }
 
-/** The event a message row is: a note for agents, or a message for both sides. */
-export function messageEvent(message: ChatMessage, internal: boolean): StreamEvent {
-  return internal ? { type: 'note.created', note: message } : { type: 'message.created', message };
+/**
+ * A message's event in its conversation's stream, at the message's time: a note for
+ * agents, or a message for both sides. Live (a send, a batch) and replayed alike.
+ */
+export function messageFrame(seq: number, message: ChatMessage, internal = false): EventFrame {
+  const event: StreamEvent = internal
+    ? { type: 'note.created', note: message }
+    : { type: 'message.created', message };
+  const stream = conversationStream(message.conversationId);
+  return { v: 1, type: 'event', stream, seq, at: message.createdAt, event };
 }
 
-export function messageEventFrame(
-  stream: EventFrame['stream'],
-  row: MessageRow,
-  signLink?: SignLink,
-): EventFrame {
-  const message = messageFromRow(row, signLink);
-  return {
-    v: 1,
-    type: 'event',
-    stream,
-    seq: row.seq,
-    at: message.createdAt,
-    event: messageEvent(message, row.internal),
-  };
+/** A stored message row as its event, its download links signed anew with `signLink`. */
+export function messageEventFrame(row: MessageRow, signLink?: SignLink): EventFrame {
+  return messageFrame(row.seq, messageFromRow(row, signLink), row.internal);
 }
 
 export function toIso(value: Date | string): string {

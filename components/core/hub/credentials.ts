@@ -16,35 +16,44 @@ export interface Credentials {
  */
 class StoredTokenCredentials implements Credentials {
   constructor(
-    readonly key: string,
+    /** Where the token is kept in `storage`. */
+    private readonly storageKey: string,
     private readonly storage: Storage,
     private readonly fetchToken: () => Promise<string>,
+    readonly key = storageKey,
   ) {}
 
   async token(): Promise<string> {
-    const kept = this.storage.getItem(this.key);
+    const kept = this.storage.getItem(this.storageKey);
     if (kept) return kept;
     const token = await this.fetchToken();
-    this.storage.setItem(this.key, token);
+    this.storage.setItem(this.storageKey, token);
     return token;
   }
 
   async renew(): Promise<boolean> {
-    this.storage.removeItem(this.key);
+    this.storage.removeItem(this.storageKey);
     return true;
   }
 }
 
-/** An anonymous visitor: `POST /api/v1/visitors` once, then the token in localStorage. */
+/**
+ * An anonymous visitor: `POST /api/v1/visitors` once, then the token in localStorage.
+ * `session` counts the visitors forgotten on this page (`visitorSession`): the next one is
+ * another principal, so another connection, though its token is kept under the same key.
+ */
 export function visitorCredentials(
   hub: string,
   siteKey: string,
   storage: Storage = localStorage,
+  session = 0,
 ): Credentials {
-  return new StoredTokenCredentials(`cxkit:visitor:${hub}|${siteKey}`, storage, async () => {
+  const storageKey = `cxkit:visitor:${hub}|${siteKey}`;
+  const fetchToken = async () => {
     const answer = await postJson<VisitorTokenResponse>(`${hub}/api/v1/visitors`, { siteKey });
     return answer.token;
-  });
+  };
+  return new StoredTokenCredentials(storageKey, storage, fetchToken, `${storageKey}#${session}`);
 }
 
 /** A demo agent (demo sites only): a token from the hub, kept for this tab. */

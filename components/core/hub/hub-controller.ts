@@ -111,16 +111,15 @@ export class HubController implements ReactiveController {
   private update(settings: CxSettings | undefined): void {
     if (!this.host.isConnected) return;
     if (!settings) return this.use(null, '', null);
-    const session = settings.visitorSession ?? 0;
-    if (settings.connection)
+    if (settings.connection) {
+      const session = settings.visitorSession ?? 0;
       return this.use(connectionFor(settings.connection, this.options.role, session), '', null);
+    }
     const credentials = this.credentials();
     if (!credentials) return this.use(null, '', null);
-    // A forgotten visitor's socket still speaks as them: a new session is a new connection.
-    const epoch = this.options.role === 'visitor' ? `|${session}` : '';
-    const key = `${settings.hub}|${settings.siteKey}|${credentials.key}${epoch}`;
+    const key = `${settings.hub}|${settings.siteKey}|${credentials.key}`;
     if (key === this.leaseKey) return;
-    const lease = acquireConnection(settings.hub, settings.siteKey, credentials, epoch);
+    const lease = acquireConnection(settings.hub, settings.siteKey, credentials);
     this.use(lease.connection, key, lease);
   }
 
@@ -128,7 +127,9 @@ export class HubController implements ReactiveController {
     const settings = this.config.settings;
     if (!settings) return null;
     const { hub, siteKey, agentToken } = settings;
-    if (this.options.role === 'visitor') return visitorCredentials(hub, siteKey);
+    // A forgotten visitor's socket still speaks as them: a new session is a new principal.
+    if (this.options.role === 'visitor')
+      return visitorCredentials(hub, siteKey, localStorage, settings.visitorSession ?? 0);
     if (agentToken) return fixedCredentials(agentToken);
     if (this.demoSignInRequested || hasDemoAgentToken(hub, siteKey))
       return demoAgentCredentials(hub, siteKey);

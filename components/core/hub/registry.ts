@@ -17,17 +17,9 @@ export interface Lease {
   release(): void;
 }
 
-/**
- * One shared connection per (hub, site, principal); closed when its last user lets go.
- * `session` tells a visitor forgotten on this page from the new one (same storage key).
- */
-export function acquireConnection(
-  hub: string,
-  siteKey: string,
-  credentials: Credentials,
-  session = '',
-): Lease {
-  const key = `${hub}|${siteKey}|${credentials.key}${session}`;
+/** One shared connection per (hub, site, principal); closed when its last user lets go. */
+export function acquireConnection(hub: string, siteKey: string, credentials: Credentials): Lease {
+  const key = `${hub}|${siteKey}|${credentials.key}`;
   let entry = registry.get(key);
   if (!entry)
     registry.set(key, (entry = { client: new HubClient({ hub, siteKey, credentials }), users: 0 }));
