@@ -69,7 +69,14 @@ export const inboxStyles = css`
     margin: 0;
   }
   button.select {
-    text-align: left;
+    width: 100%;
+    text-align: start;
+  }
+  /* In "my conversations" the queue is a line of its own, not the end of "waited …". */
+  .select .queue {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_cx-text-muted);
   }
   button.select[aria-current='true'] {
     outline: 2px solid var(--_cx-primary);
@@ -166,7 +173,7 @@ export const inboxStyles = css`
     display: flex;
     gap: var(--_cx-space);
     width: 100%;
-    text-align: left;
+    text-align: start;
   }
   .shortcut {
     font-weight: 600;

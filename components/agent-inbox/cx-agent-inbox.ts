@@ -22,6 +22,7 @@ import { controlStyles, tokenStyles } from '../core/styles/tokens.js';
 import { renderConversationPane } from './conversation-pane.js';
 import { renderSearch } from './conversation-search.js';
 import { inboxStyles } from './cx-agent-inbox.styles.js';
+import { inboxLayoutStyles } from './inbox-layout.styles.js';
 import { renderDeskLists } from './desk-lists.js';
 import { DeskCommands } from './desk-commands.js';
 import { DeskState } from './desk-state.js';
@@ -46,6 +47,9 @@ const clockMs = 15_000;
  *
  * Needs a `<cx-config>` anywhere on the page with an `agent-token`, or the `demo-sign-in`
  * attribute on a demo site. Messages are shown as text.
+ *
+ * It fits the width it is given, not the window's: three columns when wide, the card under
+ * the conversation when narrower, everything stacked in a CRM side panel.
  *
  * @fires cx-conversation-accepted - The agent accepted a waiting conversation. `detail`: `{ conversationId }`.
  * @fires cx-message-sent - The hub accepted a message the agent sent. `detail`: `{ conversationId, clientMessageId, text }`.
@@ -93,6 +97,7 @@ export class CxAgentInbox extends LitElement {
     conversationStyles,
     attachmentStyles,
     inboxStyles,
+    inboxLayoutStyles,
     quickReplyEditorStyles,
     offlineListStyles,
     conversationFactsStyles,

@@ -143,11 +143,15 @@ export const cardStyles = css`
     white-space: nowrap;
     border-bottom: 1px solid var(--_cx-surface-alt);
   }
-  .row .detail {
-    flex: 1;
+  /* A narrow card shortens the words, never the time or the "Send link" button. */
+  .row .detail,
+  .row .label {
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .row .detail {
+    flex: 1 1 0;
   }
   .row time {
     color: var(--_cx-text-muted);

@@ -91,10 +91,18 @@ test('a rule invites after some seconds on a matching page; accepting opens the 
 });
 
 test('a phone-sized screen gets a full-screen panel', async () => {
-  const context = await setup.browser.newContext({ viewport: { width: 390, height: 844 } });
+  // A phone: a page wider than the screen would widen the layout viewport and push the
+  // fixed launcher off screen, so every demo page must fit.
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const context = await setup.browser.newContext(phone);
   const customer = await context.newPage();
-  await customer.goto(`${setup.hub.url}/`);
+  for (const page of ['/search.html', '/cart.html', '/checkout.html', '/help.html', '/']) {
+    await customer.goto(`${setup.hub.url}${page}`);
+    assert.equal(await customer.evaluate(() => innerWidth), 390, `${page} fits the screen`);
+  }
   const launcher = customer.getByRole('button', { name: 'Open chat' });
+  const box = await launcher.boundingBox();
+  assert.ok(box && box.x + box.width <= 390 && box.y + box.height <= 844, 'launcher on screen');
   await launcher.click();
   const panel = customer.getByRole('dialog', { name: 'Chat with us' });
   await panel.waitFor();
