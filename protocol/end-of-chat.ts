@@ -1,11 +1,18 @@
 /** Pre-chat form, verified customers and the end of a chat. Types only. */
 
+import type { LocalizedText } from './localized-text.js';
+
 /** The pre-chat form's fields; each site enables the ones it wants. */
 export type PrechatFieldName = 'name' | 'email' | 'topic';
 
-/** A topic the visitor may choose; `queueId` sends the conversation to that queue. */
+/**
+ * A topic the visitor may choose; `queueId` sends the conversation to that queue. `label`
+ * is what is stored and what agents read; `labels`, if given, is what visitors read in
+ * their language.
+ */
 export interface PrechatTopic {
   label: string;
+  labels?: Record<string, string>;
   queueId?: string;
 }
 
@@ -20,8 +27,8 @@ export interface PrechatField {
 /** Widget settings part `prechat`: absent when the site has no pre-chat form. */
 export interface PrechatSettings {
   fields: PrechatField[];
-  /** Shown above the form, in the site's words. */
-  greeting?: string;
+  /** Shown above the form, in the site's words (one language or several). */
+  greeting?: LocalizedText;
 }
 
 /** Widget settings part `endOfChat`: what the end view offers besides the rating. */

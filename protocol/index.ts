@@ -8,4 +8,5 @@ export type * from './invitations.js';
 export type * from './end-of-chat.js';
 export type * from './queues.js';
 export type * from './attachments.js';
+export type { LocalizedText } from './localized-text.js';
 export { timeOrderedUuid } from './ids.js';

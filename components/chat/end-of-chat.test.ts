@@ -105,6 +105,41 @@ describe('cx-chat pre-chat form', () => {
     await expect(chat).to.be.accessible();
   });
 
+  it("shows the site's greeting and topics in the visitor's language, and stores the topic agents read", async () => {
+    const hub = new FakeHub({
+      widget: {
+        prechat: {
+          greeting: { en: 'Hello! Who are we talking to?', ko: '안녕하세요! 누구신가요?' },
+          fields: [
+            {
+              name: 'topic',
+              required: false,
+              options: [{ label: 'Orders', labels: { ko: '주문' } }, { label: 'Gift cards' }],
+            },
+          ],
+        },
+      },
+    });
+    const root = await fixture(
+      html`<div>
+        <cx-config .connection=${hub} locale="ko-KR"></cx-config>
+        <cx-chat></cx-chat>
+      </div>`,
+    );
+    const chat = root.querySelector('cx-chat')!;
+    await root.querySelector('cx-config')!.updateComplete;
+    await openPanel(chat, '[part="prechat-form"]');
+    expect($(chat, '#cx-prechat-intro')!.textContent!.trim()).to.equal('안녕하세요! 누구신가요?');
+    const topic = field(chat, 'topic') as HTMLSelectElement;
+    const options = [...topic.options].map((option) => option.textContent!.trim());
+    expect(options.slice(1)).to.deep.equal(['주문', 'Gift cards'], 'untranslated: as written');
+    fill(topic, 'Orders');
+    await say(chat, '주문이 안 왔어요');
+    const { conversations } = await hub.connect('visitor').command('conversations.list', {});
+    expect(conversations[0]!.prechat).to.deep.equal({ topic: 'Orders' });
+    await expect(chat).to.be.accessible();
+  });
+
   it('skips the form for a customer the storefront verified', async () => {
     const hub = newHub();
     hub.endOfChat.customers.set('identity-1', {

@@ -1,4 +1,5 @@
 import type { InvitationRule, InvitationsWidgetPart } from '../../protocol/index.js';
+import { ownText } from '../../protocol/localized-text.js';
 import type { CxSettings } from '../core/config/settings.js';
 import { addBuiltInCatalog } from '../core/i18n/catalogs.js';
 import type { MessageKey } from '../core/i18n/en.js';
@@ -87,8 +88,7 @@ export async function offerInvitation(chat: CxChat): Promise<void> {
 
 /** The text in the widget's language: the rule's own, else its catalog key, else English. */
 function messageFor(chat: CxChat, rule: InvitationRule): string {
-  const locale = chat.locale.toLowerCase();
-  const own = rule.message?.[locale] ?? rule.message?.[locale.split('-')[0]!];
+  const own = ownText(rule.message, chat.locale);
   if (own) return own;
   const key = rule.messageKey as MessageKey | undefined;
   const translated = key ? chat.t(key) : '';

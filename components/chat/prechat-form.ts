@@ -6,6 +6,7 @@ import type {
   PrechatSettings,
   VerifiedCustomer,
 } from '../../protocol/index.js';
+import { ownText, textFor } from '../../protocol/localized-text.js';
 import type { ConfigController } from '../core/config/config-controller.js';
 import type { HubConnection } from '../core/hub/hub-connection.js';
 import { widgetSettings } from '../core/hub/widget-settings.js';
@@ -146,7 +147,9 @@ export class PrechatStep {
       @input=${this.onInput}
     >
       <h3 id="cx-prechat-title">${t('prechat.title')}</h3>
-      <p id="cx-prechat-intro">${this.settings?.greeting || t('prechat.intro')}</p>
+      <p id="cx-prechat-intro">
+        ${textFor(this.settings?.greeting, this.options.l10n.locale) || t('prechat.intro')}
+      </p>
       ${fields.map((field) => this.renderField(field))}
       ${this.refusal ? html`<p class="field-error" role="alert">${this.refusal}</p>` : nothing}
     </form>`;
@@ -176,8 +179,8 @@ export class PrechatStep {
           <option value="">${t('prechat.chooseTopic')}</option>
           ${(field.options ?? []).map(
             (option) =>
-              html`<option ?selected=${this.answers?.topic === option.label}>
-                ${option.label}
+              html`<option value=${option.label} ?selected=${this.answers?.topic === option.label}>
+                ${ownText(option.labels, this.options.l10n.locale) ?? option.label}
               </option>`,
           )}
         </select>

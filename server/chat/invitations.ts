@@ -1,5 +1,6 @@
 import type { InvitationRule, InvitationsWidgetPart } from '../../protocol/index.js';
 import type { SiteConfig } from '../config/index.js';
+import { languageTagProblem, textsSchema } from '../config/localized-text.js';
 
 /**
  * Proactive chat invitations: rules per site (`sites[].invitations`), published to the
@@ -36,10 +37,7 @@ export const invitationsConfigSchema = {
             items: { type: 'string', minLength: 1, maxLength: 500 },
           },
           afterSeconds: { type: 'number', minimum: 0, maximum: 86400 },
-          message: {
-            type: 'object',
-            additionalProperties: { type: 'string', minLength: 1, maxLength: 500 },
-          },
+          message: textsSchema(500),
           messageKey: { type: 'string', minLength: 1, maxLength: 100 },
           queue: { type: 'string', minLength: 1, maxLength: 64 },
         },
@@ -62,11 +60,8 @@ export function invitationsConfigProblem(
     const page = rule.pages.findIndex((pattern) => !pattern.startsWith('/'));
     if (page >= 0)
       return `${at}.pages[${page}] must be a URL path starting with "/", "*" matching anything (got ${JSON.stringify(rule.pages[page])})`;
-    const locale = Object.keys(rule.message ?? {}).find(
-      (tag) => !/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag),
-    );
-    if (locale !== undefined)
-      return `${at}.message has "${locale}", which is not a language tag such as "en" or "ko"`;
+    const tagProblem = languageTagProblem(rule.message, `${at}.message`);
+    if (tagProblem) return tagProblem;
     if (rule.queue && queueIds && !queueIds.includes(rule.queue))
       return `${at}.queue "${rule.queue}" is not one of the site's queues (${queueIds.join(', ')})`;
   }

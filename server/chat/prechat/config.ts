@@ -1,4 +1,5 @@
-import type { PrechatField, PrechatSettings } from '../../../protocol/index.js';
+import type { LocalizedText, PrechatField, PrechatSettings } from '../../../protocol/index.js';
+import { languageTagProblem, localizedTextSchema, textsSchema } from '../../config/localized-text.js';
 
 /** `sites[].prechat` in cxkit.config.json. */
 export interface PrechatConfig {
@@ -6,10 +7,14 @@ export interface PrechatConfig {
   fields: {
     name?: { required?: boolean };
     email?: { required?: boolean };
-    topic?: { required?: boolean; options: Array<{ label: string; queueId?: string }> };
+    topic?: {
+      required?: boolean;
+      /** `label` is stored and read by agents; `labels` per language is what visitors read. */
+      options: Array<{ label: string; labels?: Record<string, string>; queueId?: string }>;
+    };
   };
-  /** Shown above the form, in the site's words. */
-  greeting?: string;
+  /** Shown above the form, in the site's words: one string or one per language. */
+  greeting?: LocalizedText;
 }
 
 /** Longest answer per field (a topic is one of its options). */
@@ -27,7 +32,7 @@ export const prechatConfigSchema = {
   required: ['fields'],
   additionalProperties: false,
   properties: {
-    greeting: { type: 'string', minLength: 1, maxLength: 500 },
+    greeting: localizedTextSchema(500),
     fields: {
       type: 'object',
       additionalProperties: false,
@@ -50,6 +55,7 @@ export const prechatConfigSchema = {
                 additionalProperties: false,
                 properties: {
                   label: { type: 'string', minLength: 1, maxLength: 100 },
+                  labels: textsSchema(100),
                   queueId: { type: 'string', minLength: 1, maxLength: 64 },
                 },
               },
@@ -62,18 +68,22 @@ export const prechatConfigSchema = {
 } as const;
 
 /**
- * A problem the schema cannot see, or null: a topic label used twice, or a queue id that is
- * not one of the site's `queues` (when the site lists queues).
+ * A problem the schema cannot see, or null: a language that is not a language tag, a topic
+ * label used twice, or a queue id that is not one of the site's `queues` (when it lists queues).
  */
 export function prechatConfigProblem(
   prechat: PrechatConfig,
   field: string,
   queueIds: string[] | undefined,
 ): string | null {
+  const greetingProblem = languageTagProblem(prechat.greeting, `${field}.greeting`);
+  if (greetingProblem) return greetingProblem;
   const labels = new Set<string>();
   const options = prechat.fields.topic?.options ?? [];
   for (const [j, option] of options.entries()) {
     const at = `${field}.fields.topic.options[${j}]`;
+    const labelsProblem = languageTagProblem(option.labels, `${at}.labels`);
+    if (labelsProblem) return labelsProblem;
     if (labels.has(option.label)) return `${at}.label "${option.label}" is used twice`;
     labels.add(option.label);
     if (option.queueId && queueIds && !queueIds.includes(option.queueId))

@@ -133,6 +133,27 @@ describe('pre-chat config', () => {
     );
   });
 
+  test('takes the greeting and topic labels in several languages, by language tag', () => {
+    const form = {
+      greeting: { en: 'Hello', ko: '안녕하세요' },
+      fields: { topic: { options: [{ label: 'Orders', labels: { ko: '주문' } }] } },
+    };
+    assert.deepEqual(validateConfig(site(form)).sites[0]!.prechat, form);
+    assert.throws(
+      () => validateConfig(site({ ...form, greeting: { english: 'Hello' } })),
+      /sites\[0\]\.prechat\.greeting has "english", which is not a language tag/,
+    );
+    assert.throws(
+      () => validateConfig(site({ ...form, greeting: {} })),
+      /sites\[0\]\.prechat\.greeting/,
+    );
+    const badLabel = { fields: { topic: { options: [{ label: 'A', labels: { 'k o': 'x' } }] } } };
+    assert.throws(
+      () => validateConfig(site(badLabel)),
+      /options\[0\]\.labels has "k o", which is not a language tag/,
+    );
+  });
+
   test('checks the sender of email', () => {
     const base = { sites: [{ key: 'shop', name: 'Shop', origins: [] }] };
     const email = (from: string) => ({ ...base, email: { smtp: { host: 'mail.test' }, from } });
