@@ -32,9 +32,7 @@ export function renderOfflineForm({ l10n, nextOpenAt, busy, error, onSubmit }: O
     const fields = { name: field('name'), email: field('email'), text: field('text') };
     if (fields.name && fields.email && fields.text) onSubmit(fields);
   };
-  const closed = nextOpenAt
-    ? t('queue.closedUntil', { when: formatOpening(l10n.locale, nextOpenAt) })
-    : t('queue.closed');
+  const closed = nextOpenAt ? closedUntil(l10n, nextOpenAt) : t('queue.closed');
   return html`<form
     class="offline"
     part="offline-form"
@@ -62,20 +60,46 @@ export function renderOfflineForm({ l10n, nextOpenAt, busy, error, onSubmit }: O
   </form>`;
 }
 
-/** "Monday 9:00 AM" in the visitor's zone; with the date when it is a week or more away. */
-export function formatOpening(locale: string, iso: string): string {
+/**
+ * "We open today at 9:00 AM", "… tomorrow at …", else "… Monday 9:00 AM" (with the date a
+ * week or more away): in the visitor's locale and zone.
+ */
+export function closedUntil(l10n: LocalizeController, iso: string, now = new Date()): string {
   const at = new Date(iso);
-  const farAway = at.getTime() - Date.now() > 6 * 86_400_000;
+  const days = calendarDays(now, at);
+  if (days === 0 || days === 1) {
+    const day = withLocale(l10n.locale, (locale) =>
+      new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day'),
+    );
+    const time = withLocale(l10n.locale, (locale) =>
+      new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at),
+    );
+    return l10n.t('queue.closedUntilDay', { day, time });
+  }
   const options: Intl.DateTimeFormatOptions = {
     weekday: 'long',
     hour: 'numeric',
     minute: '2-digit',
-    ...(farAway ? { month: 'long', day: 'numeric' } : {}),
+    ...(days >= 7 ? { month: 'long', day: 'numeric' } : {}),
   };
+  const when = withLocale(l10n.locale, (locale) =>
+    new Intl.DateTimeFormat(locale, options).format(at),
+  );
+  return l10n.t('queue.closedUntil', { when });
+}
+
+/** Local calendar days from `from`'s date to `to`'s (0: the same day). */
+function calendarDays(from: Date, to: Date): number {
+  const midnight = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  return Math.round((midnight(to).getTime() - midnight(from).getTime()) / 86_400_000);
+}
+
+/** Formats in `locale`, or in English when the browser does not know it. */
+function withLocale(locale: string, format: (locale: string) => string): string {
   try {
-    return new Intl.DateTimeFormat(locale, options).format(at);
+    return format(locale);
   } catch {
-    return new Intl.DateTimeFormat('en', options).format(at);
+    return format('en');
   }
 }
 

@@ -19,8 +19,8 @@ const closed = (id: string, name: string, nextOpenAt: string | null): QueueHours
   closesAt: null,
 });
 
-async function mount(hub: FakeHub, queue?: string) {
-  const { chat } = await mountChat(hub, { queue });
+async function mount(hub: FakeHub, queue?: string, locale?: string) {
+  const { chat } = await mountChat(hub, { queue, locale });
   await openPanel(chat, '[part="panel"]');
   const $ = <T extends Element>(selector: string) => chat.shadowRoot!.querySelector<T>(selector);
   return { chat, $ };
@@ -112,6 +112,24 @@ describe('cx-chat outside business hours', () => {
     expect($('.offline-title')!.textContent).to.include(weekday);
     expect($('.offline-title')!.textContent).to.include('(your time)');
     await expect(chat).to.be.accessible();
+  });
+
+  it('says "today" or "tomorrow" when the queue opens that soon, in both languages', async () => {
+    const now = new Date();
+    const tomorrowNine = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+    const hub = new FakeHub();
+    hub.queues.queues = [closed('general', 'General', tomorrowNine.toISOString())];
+    const { $ } = await mount(hub);
+    await waitUntil(() => $('[part="offline-form"]'), 'form shown');
+    expect($('.offline-title')!.textContent).to.equal(
+      "We're closed — we open tomorrow at 9:00 AM (your time).",
+    );
+
+    const korean = await mount(hub, undefined, 'ko');
+    await waitUntil(() => korean.$('[part="offline-form"]'), 'form shown');
+    expect(korean.$('.offline-title')!.textContent).to.equal(
+      '지금은 운영 시간이 아닙니다. 내일 오전 9:00에 다시 엽니다(고객님 시간 기준).',
+    );
   });
 
   it('requires name, email and message, then leaves the message for the agents', async () => {

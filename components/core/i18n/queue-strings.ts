@@ -6,6 +6,7 @@ export const queueEn = {
   'queue.etaUnknown': "We'll be with you shortly",
   'queue.closedWhileWaiting': 'We are closed now, but you keep your place in line.',
   'queue.closedUntil': "We're closed — we open {when} (your time).",
+  'queue.closedUntilDay': "We're closed — we open {day} at {time} (your time).",
   'queue.closed': "We're closed right now.",
   'queue.leaveMessage': 'Leave us a message and we will answer by email and here.',
   'queue.name': 'Name',
@@ -30,6 +31,8 @@ export const queueKo: typeof queueEn = {
   'queue.etaUnknown': '곧 상담원이 연결됩니다',
   'queue.closedWhileWaiting': '지금은 운영 시간이 끝났지만 대기 순서는 그대로 유지됩니다.',
   'queue.closedUntil': '지금은 운영 시간이 아닙니다. {when}에 다시 엽니다(고객님 시간 기준).',
+  'queue.closedUntilDay':
+    '지금은 운영 시간이 아닙니다. {day} {time}에 다시 엽니다(고객님 시간 기준).',
   'queue.closed': '지금은 운영 시간이 아닙니다.',
   'queue.leaveMessage': '메시지를 남겨 주시면 이메일과 이 창으로 답변드리겠습니다.',
   'queue.name': '이름',
