@@ -78,6 +78,11 @@ export const inboxStyles = css`
     font-size: 0.875em;
     color: var(--_cx-text-muted);
   }
+  /* Still focusable and described (why it cannot be used), unlike a disabled button. */
+  button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
   button.select[aria-current='true'] {
     outline: 2px solid var(--_cx-primary);
   }

@@ -71,19 +71,27 @@ describe('cx-agent-inbox desk features', () => {
     await expect(inbox).to.be.accessible();
   });
 
-  it('says so when accepting would pass the limit', async () => {
+  it('at the limit, says so beside Accept, which then does nothing', async () => {
     const hub = new FakeHub({ maxChatsPerAgent: 1 });
     hub.visitorSays('first', 'visitor-a');
     hub.visitorSays('second', 'visitor-b');
     const inbox = await mount(hub.connect('agent'));
     await waitUntil(() => inbox.shadowRoot!.querySelectorAll('[part="accept"]').length === 2);
+    expect($(inbox, '#at-limit')).to.equal(null);
     inbox.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
     await waitUntil(() => inbox.shadowRoot!.querySelectorAll('[part="accept"]').length === 1);
-    inbox.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept"]')!.click();
-    await waitUntil(() => $(inbox, '[role="alert"]'), 'notice shown');
-    expect($(inbox, '[role="alert"]')!.textContent).to.equal(
-      'You already handle 1 conversations, the most allowed.',
+    const accept = $<HTMLButtonElement>(inbox, '[part="accept"]')!;
+    expect(accept.getAttribute('aria-disabled')).to.equal('true');
+    expect(accept.getAttribute('aria-describedby')).to.match(/ at-limit$/);
+    expect($(inbox, '#at-limit')!.textContent!.trim()).to.equal(
+      'You are at your limit (1 at once): close a conversation to accept another.',
     );
+    await expect(inbox).to.be.accessible();
+    accept.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { conversations } = await hub.connect('agent').command('desk.snapshot', {});
+    expect(conversations.filter((c) => c.status === 'waiting')).to.have.length(1, 'still waiting');
+    expect($(inbox, '[role="alert"]')).to.equal(null);
   });
 
   it('adds internal notes marked as such, which the visitor never receives', async () => {

@@ -23,6 +23,9 @@ export function renderDeskLists(options: DeskListsOptions) {
   const offered = desk.offeredTo(selfId);
   const waiting = desk.waitingFor(selfId);
   const mine = desk.mine(selfId);
+  // At the limit the hub refuses an accept: say so before the click, not after.
+  const full = mine.length >= desk.maxChatsPerAgent;
+  const listed = { ...options, full };
   return html`
     <label class="presence" part="presence"
       >${t('inbox.presence')}
@@ -41,15 +44,22 @@ export function renderDeskLists(options: DeskListsOptions) {
       offered.length
         ? html`<h2>${t('inbox.offered')}</h2>
             <ul part="offered">
-              ${offered.map((c) => renderWaiting(c, options))}
+              ${offered.map((c) => renderWaiting(c, listed))}
             </ul>`
         : nothing
     }
     <h2>${t('inbox.waiting')}</h2>
     ${
+      full && (waiting.length || offered.length)
+        ? html`<p class="hint" id="at-limit">
+            ${t('inbox.atLimit', { limit: desk.maxChatsPerAgent })}
+          </p>`
+        : nothing
+    }
+    ${
       waiting.length
         ? html`<ul part="waiting">
-            ${waiting.map((c) => renderWaiting(c, options))}
+            ${waiting.map((c) => renderWaiting(c, listed))}
           </ul>`
         : html`<p class="empty">${t('inbox.noneWaiting')}</p>`
     }
@@ -85,7 +95,7 @@ export function renderDeskLists(options: DeskListsOptions) {
 
 function renderWaiting(
   conversation: ConversationSummary,
-  { l10n, desk, onAccept }: DeskListsOptions,
+  { l10n, desk, onAccept, full }: DeskListsOptions & { full: boolean },
 ) {
   const t = l10n.t.bind(l10n);
   const previewId = `preview-${conversation.id}`;
@@ -96,7 +106,12 @@ function renderWaiting(
       >${t('inbox.waitingFor', { duration: waited })}
       ${renderQueueLabel(l10n, desk, conversation)}</span
     >
-    <button part="accept" aria-describedby=${previewId} @click=${() => onAccept(conversation.id)}>
+    <button
+      part="accept"
+      aria-disabled=${full ? 'true' : 'false'}
+      aria-describedby=${full ? `${previewId} at-limit` : previewId}
+      @click=${() => full || onAccept(conversation.id)}
+    >
       ${t('inbox.accept')}
     </button>
   </li>`;
