@@ -304,6 +304,18 @@ describe('cx-journey', () => {
       }
     });
 
+    it('sends what waits at once when the visitor opens the chat or sends a message', async () => {
+      await mount();
+      await el.flush(); // The visitor token is in this browser now.
+      for (const type of ['cx-chat-open', 'cx-message-sent']) {
+        history.pushState(null, '', `/before-${type}`);
+        await aTimeout(20);
+        expect(el.pending.length, 'waits for the 5 s timer').to.be.above(0);
+        add('<div></div>').dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+        await waitUntil(() => el.pending.length === 0, `sent on ${type}`, { timeout: 2000 });
+      }
+    });
+
     it("drops the forgotten visitor's waiting events when <cx-config> forgets them", async () => {
       await mount();
       await el.flush(); // The visitor token is in this browser now.

@@ -28,6 +28,9 @@ type Bag = Record<string, string>;
  * kept in localStorage. Never reads what is typed into fields. Query parameters that may
  * carry secrets, and fragments, are removed from every URL it records.
  *
+ * What waits is sent within 5 s, at once when the visitor opens the chat or sends a message
+ * (so the agent sees where they are), and by beacon when the page is left.
+ *
  * Sources: page loads and SPA navigations (`history.pushState`/`replaceState`, `popstate`),
  * time on page, schema.org `Product` JSON-LD and `data-cx-product` elements (`data-cx-sku`,
  * `data-cx-name`, `data-cx-price`, `data-cx-currency`, `data-cx-availability`,
@@ -125,6 +128,9 @@ export class CxJourney extends HTMLElement {
         factsOf(entry).forEach((fact) => emit({ ...fact, url })),
       );
     });
+    // The visitor reaches for the chat: an agent may be reading the journey within seconds.
+    for (const type of ['cx-chat-open', 'cx-message-sent'])
+      document.addEventListener(type, () => page.recorder && void transport.flush());
     watchErrors(emit);
     watchForms(emit);
     watchRequests(emit, (target) => {
