@@ -72,6 +72,18 @@ export const inboxStyles = css`
     width: 100%;
     text-align: start;
   }
+  button.select.has-unread .preview {
+    font-weight: 600;
+  }
+  .unread {
+    align-self: flex-start;
+    padding: 0 calc(var(--_cx-space) * 0.75);
+    border-radius: 1em;
+    font-size: 0.8em;
+    font-weight: 600;
+    background: var(--_cx-primary);
+    color: var(--_cx-on-primary);
+  }
   /* In "my conversations" the queue is a line of its own, not the end of "waited …". */
   .select .queue {
     margin: 0;

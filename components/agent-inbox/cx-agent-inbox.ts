@@ -28,6 +28,7 @@ import { DeskCommands } from './desk-commands.js';
 import { DeskState } from './desk-state.js';
 import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
+import { DeskAttention } from './desk-attention.js';
 import { InboxLive } from './inbox-live.js';
 import { PreviewFeeds } from './preview-feeds.js';
 import { quickReplyEditorStyles } from './quick-reply-editor.js';
@@ -64,6 +65,7 @@ const clockMs = 15_000;
  * @csspart waiting - The list of waiting conversations.
  * @csspart offline - The messages visitors left outside business hours.
  * @csspart mine - The list of the agent's active conversations.
+ * @csspart unread - The count of unseen visitor messages on one of the agent's conversations.
  * @csspart agents - The site's agents with their load.
  * @csspart accept - Each Accept button.
  * @csspart search - The search form; `search-results` its results.
@@ -109,6 +111,12 @@ export class CxAgentInbox extends LitElement {
   /** Id of the conversation shown beside the lists. */
   @property({ attribute: 'selected-conversation' }) selectedConversation = '';
 
+  /**
+   * Play a short chime when a visitor writes or starts waiting while the desk's tab is
+   * hidden (the title shows the count either way).
+   */
+  @property({ type: Boolean }) chime = false;
+
   @state() private desk = new DeskState();
   @state() private log = new LogEntries();
   @state() private notice = '';
@@ -123,9 +131,16 @@ export class CxAgentInbox extends LitElement {
   private deskSubscription: Subscription | null = null;
   private conversationSubscription: Subscription | null = null;
   /** Own conversations' latest messages (the desk stream does not carry them). */
-  private readonly previews = new PreviewFeeds((id, text, seq) => {
+  private readonly previews = new PreviewFeeds((id, text, seq, fromVisitor) => {
     this.desk = this.desk.withPreview(id, text, seq);
     this.live.delivered(this.hub.connection, id, seq);
+    if (fromVisitor) this.attention.visitorWrote(id);
+  });
+  /** Unread counts, and the title and chime of a hidden tab. */
+  private readonly attention = new DeskAttention({
+    selected: () => this.selectedConversation,
+    titleText: (count) => this.l10n.t('inbox.titleNotice', { count }),
+    onChange: () => this.requestUpdate(),
   });
   private subscribedTo = '';
   private clock?: ReturnType<typeof setInterval>;
@@ -157,21 +172,29 @@ export class CxAgentInbox extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.clock = setInterval(() => this.requestUpdate(), clockMs);
+    this.attention.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
+    this.attention.disconnect();
   }
 
   protected override willUpdate(): void {
     if (this.selectedConversation !== this.subscribedTo) this.followSelected();
     const connection = this.hub.connection;
-    if (connection) this.previews.follow(connection, this.desk.mine(this.selfId));
+    const mine = this.desk.mine(this.selfId);
+    if (connection) this.previews.follow(connection, mine);
+    this.attention.chime = this.chime;
+    this.attention.keepOnly(new Set(mine.map((conversation) => conversation.id)));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('selectedConversation')) this.passSelectionToCard();
+    if (changed.has('selectedConversation')) {
+      this.passSelectionToCard();
+      this.attention.seen(this.selectedConversation);
+    }
   }
 
   /** Tells the slotted card (e.g. `<cx-customer-card>`) whose customer to show. */
@@ -229,6 +252,7 @@ export class CxAgentInbox extends LitElement {
           onPresence: (status) => void this.commands.setPresence(status),
           onAccept: (id) => void this.commands.accept(id),
           onSelect: (id) => (this.selectedConversation = id),
+          unread: (id) => this.attention.unread(id),
         })}
       </nav>
       ${this.renderConversation()}
@@ -286,6 +310,7 @@ export class CxAgentInbox extends LitElement {
     this.deskSubscription?.unsubscribe();
     this.deskSubscription = null;
     this.previews.stopAll();
+    this.attention.clear();
     this.desk = new DeskState();
     this.notice = '';
     this.searchResults = null;
@@ -301,7 +326,7 @@ export class CxAgentInbox extends LitElement {
       this.desk = DeskState.fromSnapshot(snapshot);
       const siteKey = connection.principal?.siteKey ?? this.config.settings?.siteKey ?? '';
       this.deskSubscription = connection.subscribe(`desk:${siteKey}`, snapshot.seq, {
-        onEvent: (frame) => (this.desk = this.desk.withEvent(frame.event as DeskEvent)),
+        onEvent: (frame) => this.onDeskEvent(frame.event as DeskEvent),
         // Events the desk missed are gone (a restored database): load it afresh instead.
         onError: (error) =>
           error.code === 'stream.gap'
@@ -313,6 +338,16 @@ export class CxAgentInbox extends LitElement {
       if (connection === this.hub.connection)
         this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
     }
+  }
+
+  private onDeskEvent(event: DeskEvent): void {
+    if (event.type !== 'agent.updated') {
+      const { id, status, offline } = event.conversation;
+      // A visitor began waiting, or a transfer put a conversation back in the queue.
+      if (status === 'waiting' && !offline && this.desk.conversations.get(id)?.status !== 'waiting')
+        this.attention.waiting();
+    }
+    this.desk = this.desk.withEvent(event);
   }
 
   private followSelected(): void {

@@ -13,6 +13,8 @@ export interface DeskListsOptions {
   onPresence(status: AgentStatus): void;
   onAccept(conversationId: string): void;
   onSelect(conversationId: string): void;
+  /** Visitor messages of one of the agent's conversations not seen yet. */
+  unread(conversationId: string): number;
 }
 
 /** The agent's status, the site's agents with their load, and the offered, waiting and own conversations. */
@@ -119,15 +121,17 @@ function renderWaiting(
 
 function renderMine(
   conversation: ConversationSummary,
-  { l10n, desk, selected, onSelect }: DeskListsOptions,
+  { l10n, desk, selected, onSelect, unread }: DeskListsOptions,
 ) {
+  const count = unread(conversation.id);
   return html`<li>
     <button
-      class="select quiet item"
+      class="select quiet item ${count ? 'has-unread' : ''}"
       aria-current=${conversation.id === selected ? 'true' : 'false'}
       @click=${() => onSelect(conversation.id)}
     >
       <span class="preview">${conversation.lastText ?? l10n.t('inbox.noPreview')}</span>
+      ${count ? html`<span class="unread" part="unread">${l10n.t('inbox.unread', { count })}</span>` : nothing}
       ${renderQueueLabel(l10n, desk, conversation)}
     </button>
   </li>`;

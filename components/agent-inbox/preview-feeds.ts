@@ -9,7 +9,14 @@ export class PreviewFeeds {
   readonly #subscriptions = new Map<string, Subscription>();
   #connection: HubConnection | null = null;
 
-  constructor(private readonly onPreview: (id: string, text: string, seq: number) => void) {}
+  constructor(
+    private readonly onPreview: (
+      id: string,
+      text: string,
+      seq: number,
+      fromVisitor: boolean,
+    ) => void,
+  ) {}
 
   /** Subscribes to conversations that became the agent's, drops those that no longer are. */
   follow(connection: HubConnection, mine: readonly ConversationSummary[]): void {
@@ -26,7 +33,9 @@ export class PreviewFeeds {
       const subscription = connection.subscribe(`conv:${id}`, conversation.lastSeq, {
         onEvent: (frame) => {
           const event = frame.event as ConversationEvent;
-          if (event.type === 'message.created') this.onPreview(id, event.message.text, frame.seq);
+          if (event.type !== 'message.created') return;
+          const { text, author } = event.message;
+          this.onPreview(id, text, frame.seq, author.role === 'visitor');
         },
       });
       this.#subscriptions.set(id, subscription);

@@ -69,6 +69,8 @@ export const en = {
   'inbox.waiting': 'Waiting',
   'inbox.mine': 'My conversations',
   'inbox.noneWaiting': 'No one is waiting.',
+  'inbox.unread': '{count} new',
+  'inbox.titleNotice': '({count}) New on the desk',
   'inbox.atLimit':
     'You are at your limit ({limit} at once): close a conversation to accept another.',
   'inbox.noneMine': 'You have no active conversations.',

@@ -1,6 +1,6 @@
 /**
- * The page-level notices of unread messages while the panel is closed: a prefix on the
- * document title, and an optional short chime.
+ * The page-level notices of unread messages (the chat panel closed, the agent desk in a
+ * hidden tab): a prefix on the document title, and an optional short chime.
  */
 export class TitleNotice {
   /** The page's own title while ours is shown; null when the title is the page's. */
@@ -35,7 +35,7 @@ let audio: AudioContext | undefined;
 
 /**
  * A short, quiet two-note chime made with WebAudio (no file to fetch). Browsers block audio
- * before the visitor interacted with the page, so before any gesture it stays silent.
+ * before the user interacted with the page, so before any gesture it stays silent.
  */
 export function chime(): void {
   if (!navigator.userActivation?.hasBeenActive) return;

@@ -1,0 +1,90 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { FakeHub } from '../core/testing/fake-hub.js';
+import type { CxAgentInbox } from './cx-agent-inbox.js';
+import './index.js';
+
+async function mount(hub: FakeHub) {
+  const root = await fixture(
+    html`<div>
+      <cx-agent-inbox chime></cx-agent-inbox>
+      <cx-config site-key="demo" .connection=${hub.connect('agent', { id: 'agent-1' })}></cx-config>
+    </div>`,
+  );
+  const inbox = root.querySelector('cx-agent-inbox')!;
+  await root.querySelector('cx-config')!.updateComplete;
+  return inbox;
+}
+
+const mineButton = (inbox: CxAgentInbox, preview: string) =>
+  [...inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="mine"] button')].find((b) =>
+    b.textContent!.includes(preview),
+  );
+const unreadOf = (inbox: CxAgentInbox, preview: string) =>
+  mineButton(inbox, preview)?.querySelector('[part="unread"]')?.textContent?.trim() ?? '';
+
+/** The desk with Ana's and Ben's conversations accepted, Ben's open. */
+async function deskWithTwoChats() {
+  const hub = new FakeHub();
+  hub.visitorSays('Ana here', 'visitor-ana');
+  hub.visitorSays('Ben here', 'visitor-ben');
+  const inbox = await mount(hub);
+  const accepts = () => inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="accept"]');
+  for (const left of [2, 1]) {
+    await waitUntil(() => accepts().length === left, `${left} waiting`);
+    accepts()[0]!.click();
+  }
+  await waitUntil(
+    () => mineButton(inbox, 'Ana here') && mineButton(inbox, 'Ben here'),
+    'both mine',
+  );
+  mineButton(inbox, 'Ben here')!.click();
+  await inbox.updateComplete;
+  return { hub, inbox };
+}
+
+/** Makes the tab look hidden (or visible again) to the page, as switching tabs does. */
+function setHidden(hidden: boolean) {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+describe('cx-agent-inbox attention', () => {
+  const pageTitle = 'Acme CRM';
+  beforeEach(() => {
+    sessionStorage.clear();
+    document.title = pageTitle;
+  });
+  afterEach(() => {
+    delete (document as { hidden?: boolean }).hidden;
+    document.title = '';
+  });
+
+  it('counts what a visitor writes in a conversation that is not open, until the agent opens it', async () => {
+    const { hub, inbox } = await deskWithTwoChats();
+    hub.visitorSays('Are you there?', 'visitor-ana');
+    hub.visitorSays('Hello?', 'visitor-ana');
+    await waitUntil(() => unreadOf(inbox, 'Hello?') === '2 new', 'Ana has 2 new');
+    expect(mineButton(inbox, 'Hello?')!.classList.contains('has-unread')).to.equal(true);
+    hub.visitorSays('Thanks', 'visitor-ben');
+    await waitUntil(() => mineButton(inbox, 'Thanks'), 'Ben wrote');
+    expect(unreadOf(inbox, 'Thanks'), 'the open conversation is read').to.equal('');
+    await expect(inbox).to.be.accessible();
+
+    mineButton(inbox, 'Hello?')!.click();
+    await waitUntil(() => unreadOf(inbox, 'Hello?') === '', 'opened: seen');
+  });
+
+  it('in a hidden tab, counts in the title and counts the open conversation too, until the tab shows', async () => {
+    const { hub, inbox } = await deskWithTwoChats();
+    setHidden(true);
+    hub.visitorSays('Still there?', 'visitor-ben');
+    await waitUntil(() => document.title === `(1) New on the desk · ${pageTitle}`, 'title');
+    hub.visitorSays('New customer', 'visitor-cy');
+    await waitUntil(() => document.title === `(2) New on the desk · ${pageTitle}`, 'waiting too');
+    expect(unreadOf(inbox, 'Still there?')).to.equal('1 new');
+
+    setHidden(false);
+    await waitUntil(() => document.title === pageTitle, 'title back');
+    await waitUntil(() => unreadOf(inbox, 'Still there?') === '', 'the open conversation is seen');
+  });
+});

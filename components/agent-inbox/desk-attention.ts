@@ -1,0 +1,86 @@
+import { chime, TitleNotice } from '../core/notice/page-notice.js';
+
+/**
+ * What asks for the agent's attention: visitor messages in their conversations not seen yet
+ * (another conversation is open, or the tab is hidden), and conversations that began
+ * waiting while the tab was hidden. The list shows the counts per conversation; a hidden tab
+ * also gets "(3) …" before its title and, with `chime`, a short sound.
+ */
+export class DeskAttention {
+  /** Play a chime when something arrives while the tab is hidden. */
+  chime = false;
+  readonly #unread = new Map<string, number>();
+  #arrivedWhileHidden = 0;
+  readonly #title = new TitleNotice();
+
+  constructor(
+    private readonly options: {
+      /** The conversation open on the desk. */
+      selected(): string;
+      /** The title prefix for `count` things waiting for the agent. */
+      titleText(count: number): string;
+      onChange(): void;
+    },
+  ) {}
+
+  connect(): void {
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  disconnect(): void {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#title.disconnect();
+  }
+
+  /** Visitor messages in `conversationId` the agent has not seen. */
+  unread(conversationId: string): number {
+    return this.#unread.get(conversationId) ?? 0;
+  }
+
+  visitorWrote(conversationId: string): void {
+    if (conversationId === this.options.selected() && !document.hidden) return;
+    this.#unread.set(conversationId, this.unread(conversationId) + 1);
+    this.#notify();
+  }
+
+  /** A visitor began waiting (or routing offered a conversation to the agent). */
+  waiting(): void {
+    if (!document.hidden) return;
+    this.#arrivedWhileHidden++;
+    this.#notify();
+  }
+
+  /** The agent opened `conversationId` in a visible tab: its messages are seen. */
+  seen(conversationId: string): void {
+    if (document.hidden || !this.#unread.delete(conversationId)) return;
+    this.options.onChange();
+  }
+
+  /** Forgets counts of conversations that are no longer the agent's (closed, transferred). */
+  keepOnly(conversationIds: ReadonlySet<string>): void {
+    for (const id of this.#unread.keys()) if (!conversationIds.has(id)) this.#unread.delete(id);
+  }
+
+  /** Drops every count (another agent signed in). */
+  clear(): void {
+    this.#unread.clear();
+    this.#arrivedWhileHidden = 0;
+    this.#title.restore();
+  }
+
+  #notify(): void {
+    this.options.onChange();
+    if (!document.hidden) return;
+    let count = this.#arrivedWhileHidden;
+    for (const unread of this.#unread.values()) count += unread;
+    this.#title.show(this.options.titleText(count));
+    if (this.chime) chime();
+  }
+
+  readonly #onVisibility = (): void => {
+    if (document.hidden) return;
+    this.#arrivedWhileHidden = 0;
+    this.#title.restore();
+    this.seen(this.options.selected());
+  };
+}
