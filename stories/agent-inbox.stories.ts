@@ -8,6 +8,10 @@ interface InboxArgs extends ConfigArgs {
   /** Signed in (a connection) or not (shows the demo sign-in). */
   signedIn: boolean;
   waiting: number;
+  /** The most chats an agent handles at once (the site's `maxChatsPerAgent`). */
+  limit: number;
+  /** The width the CRM gives the desk, in px (0: the page's). */
+  width: number;
 }
 
 const questions = [
@@ -17,9 +21,10 @@ const questions = [
   'The checkout page shows an error.',
 ];
 
-function desk(waiting: number) {
+function desk(waiting: number, limit: number) {
   const hub = new FakeHub({
     latencyMs: 200,
+    maxChatsPerAgent: limit,
     cannedResponses: [
       { shortcut: '/more', text: 'Anything else I can help with?', quickReplies: ['Yes', 'No'] },
     ],
@@ -40,6 +45,8 @@ function desk(waiting: number) {
   hub.agentSays(id, 'Of course. Which order is it about?', { id: 'agent-1', name: 'Alex' });
   // The visitor has read the answer: the agent's message says "Read".
   hub.receipt(id, 'read', { role: 'visitor', id: 'visitor-mine' });
+  // The visitor writes again while another conversation (none) is open: "1 new".
+  setTimeout(() => hub.visitorSays('It is order #1042.', 'visitor-mine'), 1500);
   return hub.connect('agent', { id: 'agent-1', name: 'Alex' });
 }
 
@@ -50,16 +57,18 @@ const meta: Meta<InboxArgs> = {
     ...configArgTypes,
     signedIn: { control: 'boolean' },
     waiting: { control: { type: 'range', min: 0, max: 4 } },
+    limit: { control: { type: 'range', min: 1, max: 5 } },
+    width: { control: { type: 'range', min: 0, max: 1400, step: 20 } },
   },
-  args: { ...configArgs, signedIn: true, waiting: 2 },
-  render: ({ locale, theme, signedIn, waiting }) => html`
-    <div style=${pageStyle(theme)}>
+  args: { ...configArgs, signedIn: true, waiting: 2, limit: 3, width: 0 },
+  render: ({ locale, theme, signedIn, waiting, limit, width }) => html`
+    <div style="${pageStyle(theme)}${width ? `; width: ${width}px` : ''}">
       <cx-config
         locale=${locale}
         theme=${theme}
         site-key="demo"
         hub="http://127.0.0.1:9"
-        .connection=${signedIn ? desk(waiting) : null}
+        .connection=${signedIn ? desk(waiting, limit) : null}
       ></cx-config>
       <cx-agent-inbox demo-sign-in>
         <aside slot="customer-card" style="padding: 8px; max-width: 200px">
@@ -72,3 +81,9 @@ const meta: Meta<InboxArgs> = {
 export default meta;
 
 export const Inbox: StoryObj<InboxArgs> = {};
+
+/** One chat at a time: Accept says why it cannot be used. */
+export const AtTheLimit: StoryObj<InboxArgs> = { args: { limit: 1 } };
+
+/** In a CRM side panel: lists, conversation and card stacked. */
+export const SidePanel: StoryObj<InboxArgs> = { args: { width: 420 } };

@@ -5,6 +5,7 @@ import type { CxAgentInbox } from './cx-agent-inbox.js';
 import '../chat/index.js';
 import '../customer-card/index.js';
 import './index.js';
+import { mountInboxWithCard } from './testing/mount-inbox.js';
 
 async function mount(connection: HubConnection | null, demoSignIn = false) {
   const root = await fixture(
@@ -122,17 +123,7 @@ describe('cx-agent-inbox', () => {
   it('passes the selected conversation to the slotted customer card', async () => {
     const hub = new FakeHub();
     const { id } = hub.visitorSays('My kettle order', 'visitor-1');
-    const root = await fixture(
-      html`<div>
-        <cx-config .connection=${hub}></cx-config>
-        <cx-agent-inbox>
-          <cx-customer-card slot="customer-card"></cx-customer-card>
-        </cx-agent-inbox>
-      </div>`,
-    );
-    await root.querySelector('cx-config')!.updateComplete;
-    const inbox = root.querySelector('cx-agent-inbox')!;
-    const card = root.querySelector('cx-customer-card')!;
+    const { inbox, card } = await mountInboxWithCard(hub);
     expect(card.conversationId).to.equal('');
     await waitUntil(() => buttons(inbox, 'Accept').length === 1, 'waiting conversation listed');
     buttons(inbox, 'Accept')[0].click();

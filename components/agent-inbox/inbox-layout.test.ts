@@ -1,22 +1,12 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { FakeHub } from '../core/testing/fake-hub.js';
-import '../customer-card/index.js';
-import './index.js';
+import { mountInboxWithCard } from './testing/mount-inbox.js';
 
 /** The inbox at `width` px, a conversation accepted, and the boxes of its three parts. */
 async function layoutAt(width: number) {
   const hub = new FakeHub();
   hub.visitorSays('Where is my order?', 'visitor-1');
-  const root = await fixture(
-    html`<div style="width: ${width}px">
-      <cx-config .connection=${hub}></cx-config>
-      <cx-agent-inbox>
-        <cx-customer-card slot="customer-card"></cx-customer-card>
-      </cx-agent-inbox>
-    </div>`,
-  );
-  await root.querySelector('cx-config')!.updateComplete;
-  const inbox = root.querySelector('cx-agent-inbox')!;
+  const { inbox, card } = await mountInboxWithCard(hub, width);
   const accept = () =>
     [...inbox.shadowRoot!.querySelectorAll('button')].find(
       (b) => b.textContent!.trim() === 'Accept',
@@ -29,7 +19,7 @@ async function layoutAt(width: number) {
     inbox,
     lists: box(inbox.shadowRoot!.querySelector('.lists')!),
     conversation: box(inbox.shadowRoot!.querySelector('.conversation')!),
-    card: box(root.querySelector('cx-customer-card')!),
+    card: box(card),
   };
 }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { PrechatSettings } from '../../protocol/index.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxChat } from './cx-chat.js';
@@ -87,17 +87,8 @@ describe('cx-chat pre-chat form', () => {
 
   it('speaks Korean in the form and its errors', async () => {
     const hub = newHub();
-    const root = await fixture(
-      html`<div>
-        <cx-config .connection=${hub} locale="ko"></cx-config>
-        <cx-chat></cx-chat>
-      </div>`,
-    );
-    const chat = root.querySelector('cx-chat')!;
-    await root.querySelector('cx-config')!.updateComplete;
-    await chat.updateComplete;
-    chat.shadowRoot!.querySelector<HTMLButtonElement>('[part="launcher"]')!.click();
-    await waitUntil(() => $(chat, '[part="prechat-form"]'), 'form shown');
+    const { chat } = await mountChat(hub, { locale: 'ko' });
+    await openPanel(chat, '[part="prechat-form"]');
     send(chat, '안녕하세요');
     await waitUntil(() => $(chat, '#cx-prechat-name-error'), 'errors shown');
     expect($(chat, '#cx-prechat-name-error')!.textContent).to.equal('이름을 입력해 주세요.');
@@ -120,14 +111,7 @@ describe('cx-chat pre-chat form', () => {
         },
       },
     });
-    const root = await fixture(
-      html`<div>
-        <cx-config .connection=${hub} locale="ko-KR"></cx-config>
-        <cx-chat></cx-chat>
-      </div>`,
-    );
-    const chat = root.querySelector('cx-chat')!;
-    await root.querySelector('cx-config')!.updateComplete;
+    const { chat } = await mountChat(hub, { locale: 'ko-KR' });
     await openPanel(chat, '[part="prechat-form"]');
     expect($(chat, '#cx-prechat-intro')!.textContent!.trim()).to.equal('안녕하세요! 누구신가요?');
     const topic = field(chat, 'topic') as HTMLSelectElement;

@@ -1,5 +1,9 @@
 import type { LocalizedText, PrechatField, PrechatSettings } from '../../../protocol/index.js';
-import { languageTagProblem, localizedTextSchema, textsSchema } from '../../config/localized-text.js';
+import {
+  languageTagProblem,
+  localizedTextSchema,
+  textsSchema,
+} from '../../config/localized-text.js';
 
 /** `sites[].prechat` in cxkit.config.json. */
 export interface PrechatConfig {
