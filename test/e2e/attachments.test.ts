@@ -26,7 +26,7 @@ test('a customer sends a PNG and a PDF; the agent sees the thumbnail and downloa
   const chosen = customer.getByRole('list', { name: 'Files to send' });
   await chosen.getByText('Ready to send').nth(1).waitFor();
   await customer.getByRole('textbox', { name: 'Message' }).fill('the zip broke');
-  await customer.getByRole('button', { name: 'Send' }).click();
+  await customer.getByRole('button', { name: 'Send', exact: true }).click();
   const customerLog = customer.getByRole('log');
   await customerLog.getByRole('img', { name: 'broken-zip.png' }).waitFor();
   await customerLog.getByRole('link', { name: /PDF\s*receipt\.pdf/ }).waitFor();

@@ -19,7 +19,7 @@ test('typing, receipts and quick replies between a customer and an agent', async
   await customer.goto(`${setup.hub.url}/`);
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByRole('textbox', { name: 'Message' }).fill('Has my order shipped?');
-  await customer.getByRole('button', { name: 'Send' }).click();
+  await customer.getByRole('button', { name: 'Send', exact: true }).click();
   const customerLog = customer.getByRole('log');
   await customerLog.getByText('Has my order shipped?').waitFor();
   await customerLog.getByText('Sent', { exact: true }).waitFor();
@@ -47,7 +47,7 @@ test('typing, receipts and quick replies between a customer and an agent', async
   await agent
     .getByRole('textbox', { name: 'Message' })
     .fill('It ships tomorrow. Upgrade to express? Details: https://example.com/shipping');
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await agent.getByRole('button', { name: 'Send', exact: true }).click();
   await typing.waitFor({ state: 'detached' }).catch(() => {});
   assert.equal(await customer.getByText(/is typing…$/).count(), 0, 'the message ends the typing');
 

@@ -110,7 +110,7 @@ test('the agent sees pages, products, cart and the error before anyone types', a
 
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByRole('textbox', { name: 'Message' }).fill('My payment failed');
-  await customer.getByRole('button', { name: 'Send' }).click();
+  await customer.getByRole('button', { name: 'Send', exact: true }).click();
   await customer.getByRole('log').getByText('My payment failed').waitFor();
 
   const agent = await (await browser.newContext()).newPage();

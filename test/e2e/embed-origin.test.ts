@@ -25,7 +25,7 @@ test('a page on another loopback port embeds cx-chat and talks to the hub', asyn
     await page.goto(shop.url);
     await page.getByRole('button', { name: 'Open chat' }).click();
     await page.getByRole('textbox', { name: 'Message' }).fill('from another origin');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('log').getByText('from another origin').waitFor();
 
     const stored = await page.evaluate(async (hubUrl) => {

@@ -62,13 +62,13 @@ test('pre-chat form, chat, the agent closes, the customer rates it and gets the 
   // The name is required: sending first asks for it, and keeps the message.
   const message = customer.getByRole('textbox', { name: 'Message' });
   await message.fill('Do the trailhead boots run small?');
-  await customer.getByRole('button', { name: 'Send' }).click();
+  await customer.getByRole('button', { name: 'Send', exact: true }).click();
   await customer.getByText('Please enter your name.').waitFor();
   assert.equal(await message.inputValue(), 'Do the trailhead boots run small?');
   await customer.getByRole('textbox', { name: 'Name' }).fill('Ada Lovelace');
   await customer.getByRole('textbox', { name: /^Email/ }).fill('ada@example.com');
   await customer.getByRole('combobox', { name: /^Topic/ }).selectOption('An order');
-  await customer.getByRole('button', { name: 'Send' }).click();
+  await customer.getByRole('button', { name: 'Send', exact: true }).click();
   await customer.getByRole('log').getByText('Do the trailhead boots run small?').waitFor();
   await customer.locator('[part="prechat-form"]').waitFor({ state: 'detached' });
 
@@ -77,7 +77,7 @@ test('pre-chat form, chat, the agent closes, the customer rates it and gets the 
   await agent.getByRole('heading', { name: 'Conversation with Ada Lovelace' }).waitFor();
   await agent.locator('[part="conversation-facts"]').getByText('ada@example.com').waitFor();
   await agent.getByRole('textbox', { name: 'Message' }).fill('They run true to size <really>.');
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await agent.getByRole('button', { name: 'Send', exact: true }).click();
   await customer.getByRole('log').getByText('They run true to size <really>.').waitFor();
   await agent.getByRole('button', { name: 'Close conversation' }).click();
 
@@ -120,13 +120,13 @@ test('a verified customer continues the conversation from another device', async
   // Verified: no form, the message box at once.
   await laptop.getByRole('textbox', { name: 'Message' }).fill('Started on my laptop');
   assert.equal(await laptop.locator('[part="prechat-form"]').count(), 0);
-  await laptop.getByRole('button', { name: 'Send' }).click();
+  await laptop.getByRole('button', { name: 'Send', exact: true }).click();
   await laptop.getByRole('log').getByText('Started on my laptop').waitFor();
 
   const phone = await signedIn();
   await phone.getByRole('log').getByText('Started on my laptop').waitFor();
   await phone.getByRole('textbox', { name: 'Message' }).fill('Continued on my phone');
-  await phone.getByRole('button', { name: 'Send' }).click();
+  await phone.getByRole('button', { name: 'Send', exact: true }).click();
   await laptop.getByRole('log').getByText('Continued on my phone').waitFor();
 
   // An anonymous visitor in a third browser sees none of it.

@@ -25,7 +25,7 @@ async function customerSays(path: string, text: string): Promise<Page> {
   await page.goto(`${setup.hub.url}${path}`);
   await page.getByRole('button', { name: 'Open chat' }).click();
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.getByRole('log').getByText(text).waitFor();
   return page;
 }
@@ -93,7 +93,7 @@ test('outside hours the customer leaves a message, which an agent answers later'
   await agent.getByRole('button', { name: 'Answer' }).click();
   await agent.getByRole('log').getByText('Can I return boots after 40 days?').waitFor();
   await agent.getByRole('textbox', { name: 'Message' }).fill('Yes, as an exception.');
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await agent.getByRole('button', { name: 'Send', exact: true }).click();
 
   // The customer comes back later and reads the answer.
   await customer.reload();

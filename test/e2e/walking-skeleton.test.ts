@@ -20,7 +20,7 @@ test('a message goes from the storefront to the agent desk and back, and survive
   await customer.goto(`${setup.hub.url}/`);
   await customer.getByRole('button', { name: 'Open chat' }).click();
   await customer.getByRole('textbox', { name: 'Message' }).fill('hello');
-  await customer.getByRole('button', { name: 'Send' }).click();
+  await customer.getByRole('button', { name: 'Send', exact: true }).click();
   await customer.getByRole('log').getByText('hello').waitFor();
 
   await agent.goto(`${setup.hub.url}/agent/`);
@@ -28,7 +28,7 @@ test('a message goes from the storefront to the agent desk and back, and survive
   await agent.getByRole('button', { name: 'Accept' }).first().click();
   await agent.getByRole('log').getByText('hello').waitFor();
   await agent.getByRole('textbox', { name: 'Message' }).fill('Hi! How can I help?');
-  await agent.getByRole('button', { name: 'Send' }).click();
+  await agent.getByRole('button', { name: 'Send', exact: true }).click();
 
   await customer.getByRole('log').getByText('Hi! How can I help?').waitFor();
 
