@@ -134,12 +134,13 @@ export class CxAgentInbox extends LitElement {
   private readonly previews = new PreviewFeeds((id, text, seq, fromVisitor) => {
     this.desk = this.desk.withPreview(id, text, seq);
     this.live.delivered(this.hub.connection, id, seq);
-    if (fromVisitor) this.attention.visitorWrote(id);
+    if (fromVisitor) this.attention.visitorWrote(id, text);
   });
   /** Unread counts, and the title and chime of a hidden tab. */
   private readonly attention = new DeskAttention({
     selected: () => this.selectedConversation,
     titleText: (count) => this.l10n.t('inbox.titleNotice', { count }),
+    announce: (text) => this.l10n.t('inbox.newElsewhere', { text }),
     onChange: () => this.requestUpdate(),
   });
   private subscribedTo = '';
@@ -236,6 +237,7 @@ export class CxAgentInbox extends LitElement {
           }
         </p>
         ${this.notice ? html`<p class="error" role="alert">${this.notice}</p>` : nothing}
+        <p class="visually-hidden" role="status">${this.attention.announcement}</p>
         ${renderSearch({
           l10n: this.l10n,
           results: this.searchResults,

@@ -64,6 +64,8 @@ describe('cx-agent-inbox attention', () => {
     hub.visitorSays('Are you there?', 'visitor-ana');
     hub.visitorSays('Hello?', 'visitor-ana');
     await waitUntil(() => unreadOf(inbox, 'Hello?') === '2 new', 'Ana has 2 new');
+    const announcer = inbox.shadowRoot!.querySelector('.visually-hidden[role="status"]')!;
+    expect(announcer.textContent).to.equal('New message in another conversation: Hello?');
     expect(mineButton(inbox, 'Hello?')!.classList.contains('has-unread')).to.equal(true);
     hub.visitorSays('Thanks', 'visitor-ben');
     await waitUntil(() => mineButton(inbox, 'Thanks'), 'Ben wrote');

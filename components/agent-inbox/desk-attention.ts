@@ -9,6 +9,8 @@ import { chime, TitleNotice } from '../core/notice/page-notice.js';
 export class DeskAttention {
   /** Play a chime when something arrives while the tab is hidden. */
   chime = false;
+  /** For a polite live region: the latest message of a conversation that is not open. */
+  announcement = '';
   readonly #unread = new Map<string, number>();
   #arrivedWhileHidden = 0;
   readonly #title = new TitleNotice();
@@ -19,6 +21,8 @@ export class DeskAttention {
       selected(): string;
       /** The title prefix for `count` things waiting for the agent. */
       titleText(count: number): string;
+      /** What a screen reader hears of a message in a conversation that is not open. */
+      announce(text: string): string;
       onChange(): void;
     },
   ) {}
@@ -37,9 +41,12 @@ export class DeskAttention {
     return this.#unread.get(conversationId) ?? 0;
   }
 
-  visitorWrote(conversationId: string): void {
-    if (conversationId === this.options.selected() && !document.hidden) return;
+  visitorWrote(conversationId: string, text: string): void {
+    const open = conversationId === this.options.selected();
+    if (open && !document.hidden) return;
     this.#unread.set(conversationId, this.unread(conversationId) + 1);
+    // The open conversation's log announces its own messages.
+    if (!open) this.announcement = this.options.announce(text);
     this.#notify();
   }
 

@@ -71,6 +71,7 @@ export const en = {
   'inbox.noneWaiting': 'No one is waiting.',
   'inbox.unread': '{count} new',
   'inbox.titleNotice': '({count}) New on the desk',
+  'inbox.newElsewhere': 'New message in another conversation: {text}',
   'inbox.atLimit':
     'You are at your limit ({limit} at once): close a conversation to accept another.',
   'inbox.noneMine': 'You have no active conversations.',

@@ -68,6 +68,7 @@ export const ko: Catalog = {
   'inbox.noneWaiting': '대기 중인 고객이 없습니다.',
   'inbox.unread': '새 메시지 {count}',
   'inbox.titleNotice': '({count}) 상담 데스크 새 소식',
+  'inbox.newElsewhere': '다른 대화의 새 메시지: {text}',
   'inbox.atLimit':
     '동시 대화 한도({limit}개)에 도달했습니다. 다른 대화를 수락하려면 하나를 종료하세요.',
   'inbox.noneMine': '진행 중인 대화가 없습니다.',
