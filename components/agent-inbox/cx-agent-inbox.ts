@@ -28,6 +28,7 @@ import { DeskCommands } from './desk-commands.js';
 import { DeskState } from './desk-state.js';
 import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
+import { conversationAfterKey } from './conversation-keys.js';
 import { DeskAttention } from './desk-attention.js';
 import { InboxLive } from './inbox-live.js';
 import { PreviewFeeds } from './preview-feeds.js';
@@ -48,6 +49,9 @@ const clockMs = 15_000;
  *
  * Needs a `<cx-config>` anywhere on the page with an `agent-token`, or the `demo-sign-in`
  * attribute on a demo site. Messages are shown as text.
+ *
+ * Alt+↓ and Alt+↑ move to the next or previous of the agent's conversations, focus in its
+ * message box.
  *
  * It fits the width it is given, not the window's: three columns when wide, the card under
  * the conversation when narrower, everything stacked in a CRM side panel.
@@ -169,6 +173,11 @@ export class CxAgentInbox extends LitElement {
     hub: this.hub,
     l10n: this.l10n,
   });
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.onKeydown);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -341,6 +350,20 @@ export class CxAgentInbox extends LitElement {
         this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
     }
   }
+
+  /** Alt+↓ / Alt+↑: the next or previous own conversation, ready to answer. */
+  private readonly onKeydown = async (event: KeyboardEvent): Promise<void> => {
+    const next = conversationAfterKey(
+      event,
+      this.desk.mine(this.selfId),
+      this.selectedConversation,
+    );
+    if (!next) return;
+    event.preventDefault();
+    this.selectedConversation = next;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('textarea#cx-message')?.focus();
+  };
 
   private onDeskEvent(event: DeskEvent): void {
     if (event.type !== 'agent.updated') {

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { AgentStatus, ConversationSummary } from '../../protocol/index.js';
 import { formatDuration } from '../core/i18n/intl-format.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
+import { switchKeys } from './conversation-keys.js';
 import type { DeskState } from './desk-state.js';
 import { renderOfflineList, renderQueueLabel } from './offline-list.js';
 
@@ -128,6 +129,7 @@ function renderMine(
     <button
       class="select quiet item ${count ? 'has-unread' : ''}"
       aria-current=${conversation.id === selected ? 'true' : 'false'}
+      aria-keyshortcuts=${switchKeys}
       @click=${() => onSelect(conversation.id)}
     >
       <span class="preview">${conversation.lastText ?? l10n.t('inbox.noPreview')}</span>

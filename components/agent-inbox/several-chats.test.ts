@@ -48,7 +48,7 @@ function setHidden(hidden: boolean) {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-describe('cx-agent-inbox attention', () => {
+describe('cx-agent-inbox with several chats', () => {
   const pageTitle = 'Acme CRM';
   beforeEach(() => {
     sessionStorage.clear();
@@ -74,6 +74,24 @@ describe('cx-agent-inbox attention', () => {
 
     mineButton(inbox, 'Hello?')!.click();
     await waitUntil(() => unreadOf(inbox, 'Hello?') === '', 'opened: seen');
+  });
+
+  it('moves between own conversations with Alt+↓ and Alt+↑, focus in the message box', async () => {
+    const { inbox } = await deskWithTwoChats();
+    const selected = () => inbox.shadowRoot!.querySelector('[part="mine"] [aria-current="true"]');
+    const press = (key: string) =>
+      inbox
+        .shadowRoot!.querySelector('textarea')!
+        .dispatchEvent(
+          new KeyboardEvent('keydown', { key, altKey: true, bubbles: true, composed: true }),
+        );
+    expect(selected()!.textContent).to.include('Ben here');
+    expect(selected()!.getAttribute('aria-keyshortcuts')).to.equal('Alt+ArrowDown Alt+ArrowUp');
+    press('ArrowDown'); // Round the list: Ben is last.
+    await waitUntil(() => selected()?.textContent?.includes('Ana here'), 'next: Ana');
+    await waitUntil(() => inbox.shadowRoot!.activeElement?.id === 'cx-message', 'focus to answer');
+    press('ArrowUp');
+    await waitUntil(() => selected()?.textContent?.includes('Ben here'), 'previous: Ben');
   });
 
   it('in a hidden tab, counts in the title and counts the open conversation too, until the tab shows', async () => {
