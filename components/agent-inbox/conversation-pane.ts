@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { fillPlaceholders } from '../../protocol/canned-placeholders.js';
 import type { ConversationSummary } from '../../protocol/index.js';
 import type { ConversationLive } from '../core/conversation/conversation-live.js';
 import { renderLog } from '../core/conversation/conversation-view.js';
@@ -15,6 +16,8 @@ export interface ConversationPaneOptions {
   l10n: LocalizeController;
   conversation: ConversationSummary | undefined;
   selfId: string | undefined;
+  /** The agent's name, for canned responses that say it. */
+  selfName: string | null;
   log: LogEntries;
   /** Typing and receipts of the selected conversation. */
   live: ConversationLive | null;
@@ -101,7 +104,13 @@ export function renderConversationPane(options: ConversationPaneOptions) {
             l10n,
             canReply: mine,
             canNote: true,
-            cannedResponses: desk.cannedResponses,
+            cannedResponses: desk.cannedResponses.map((response) => ({
+              ...response,
+              text: fillPlaceholders(response.text, {
+                customerName: conversation.prechat?.name ?? null,
+                agentName: options.selfName,
+              }),
+            })),
             // Only replies are typed to the visitor: notes never show as typing.
             onDraft: (text) => {
               composer.onDraft(text);

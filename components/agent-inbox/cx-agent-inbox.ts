@@ -281,6 +281,7 @@ export class CxAgentInbox extends LitElement {
       l10n: this.l10n,
       conversation: this.selected,
       selfId: this.selfId,
+      selfName: this.hub.connection?.principal?.name ?? null,
       log: this.log,
       live: this.live.current,
       desk: this.desk,

@@ -140,6 +140,29 @@ describe('cx-agent-inbox desk features', () => {
     expect(textarea.value).to.equal('Thanks for chatting with us.');
   });
 
+  it('fills the names a canned response asks for, and drops one it does not know', async () => {
+    const greeting = 'Hi {{customer.firstName}}, I am {{agent.firstName}}.';
+    const hub = new FakeHub({ cannedResponses: [{ shortcut: '/hi', text: greeting }] });
+    const ada = hub.connect('visitor', { id: 'visitor-ada' });
+    await ada.command('chat.send', { text: 'Hello', start: { prechat: { name: 'Ada Lovelace' } } });
+    hub.visitorSays('Anyone there?', 'visitor-anonymous');
+    const inbox = await mount(hub.connect('agent', { id: 'agent-1', name: 'Alex Kim' }));
+    const expandIn = async (conversation: string, expected: string) => {
+      await waitUntil(() => button(inbox, 'Accept'), 'waiting conversation listed');
+      button(inbox, 'Accept')!.click();
+      await waitUntil(() => $(inbox, '[role="log"]')?.textContent?.includes(conversation));
+      const textarea = await type(inbox, '/hi');
+      expect($(inbox, '[part="canned"] .canned-text')!.textContent).to.equal(expected);
+      textarea.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }),
+      );
+      await inbox.updateComplete;
+      expect(textarea.value).to.equal(expected);
+    };
+    await expandIn('Hello', 'Hi Ada, I am Alex.');
+    await expandIn('Anyone there?', 'Hi, I am Alex.');
+  });
+
   it('transfers to another agent with a note; the visitor sees a neutral notice', async () => {
     const hub = new FakeHub();
     hub.agentPresence({ id: 'agent-2', name: 'Sam' }, 'available');

@@ -50,5 +50,9 @@ describe('desk settings in the config', () => {
       },
       'sites[0].cannedResponses[1].shortcut "/hi" is used twice',
     );
+    rejects(
+      { cannedResponses: [{ shortcut: '/hi', text: 'Hi {{customer.nmae}}' }] },
+      'sites[0].cannedResponses[0].text has {{customer.nmae}}, which is not one of {{customer.name}}, {{customer.firstName}}, {{agent.name}}, {{agent.firstName}}',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import { cannedPlaceholders, unknownPlaceholders } from '../../protocol/canned-placeholders.js';
 import { attachmentsConfigProblem } from '../attachments/settings.js';
 import { invitationsConfigProblem } from '../chat/invitations.js';
 import { prechatConfigProblem } from '../chat/prechat/config.js';
@@ -37,7 +38,14 @@ export function validateConfig(input: unknown): HubConfig {
       }
     });
     const shortcuts = new Set<string>();
-    site.cannedResponses?.forEach(({ shortcut }, j) => {
+    site.cannedResponses?.forEach(({ shortcut, text }, j) => {
+      const [unknown] = unknownPlaceholders(text);
+      if (unknown !== undefined) {
+        const known = cannedPlaceholders.map((name) => `{{${name}}}`).join(', ');
+        throw new ConfigError(
+          `sites[${i}].cannedResponses[${j}].text has {{${unknown}}}, which is not one of ${known}`,
+        );
+      }
       const field = `sites[${i}].cannedResponses[${j}].shortcut`;
       if (!/^\/[\p{L}\p{N}_-]+$/u.test(shortcut)) {
         throw new ConfigError(
