@@ -10,6 +10,13 @@ describe('backoffDelay', () => {
     expect(ceilings).to.deep.equal([499, 999, 1999, 3999, 7999, 15999, 29999, 29999, 29999]);
   });
 
+  it('caps at 5 s while a command waits (someone is sending a message)', () => {
+    const atTop = () => 0.999999;
+    expect(backoffDelay(10, defaultBackoff, atTop, true)).to.equal(4999);
+    expect(backoffDelay(2, defaultBackoff, atTop, true)).to.equal(1999);
+    expect(backoffDelay(10, defaultBackoff, atTop, false)).to.equal(29999);
+  });
+
   it('uses full jitter: anywhere from 0 up to the ceiling', () => {
     expect(backoffDelay(3, defaultBackoff, () => 0)).to.equal(0);
     expect(backoffDelay(3, defaultBackoff, () => 0.5)).to.equal(2000);

@@ -2,20 +2,26 @@
 export interface BackoffOptions {
   baseMs: number;
   capMs: number;
+  /** The cap while someone waits for a command (a message being sent): they are few. */
+  waitingCapMs?: number;
+  /** The jitter's source, [0, 1) (tests make it predictable). */
+  random?: () => number;
 }
 
-export const defaultBackoff: BackoffOptions = { baseMs: 500, capMs: 30_000 };
+export const defaultBackoff: BackoffOptions = { baseMs: 500, capMs: 30_000, waitingCapMs: 5_000 };
 
 /**
  * Delay before reconnect attempt number `attempt` (0 for the first): a uniform random
- * value in [0, min(cap, base * 2^attempt)). Full jitter spreads a crowd of clients that
+ * value in [0, min(cap, base * 2^attempt)), the cap lower while commands wait (`waiting`). Full jitter spreads a crowd of clients that
  * lost the hub at the same moment, so they do not all come back at once.
  */
 export function backoffDelay(
   attempt: number,
   options = defaultBackoff,
-  random = Math.random,
+  random = options.random ?? Math.random,
+  waiting = false,
 ): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** attempt);
+  const cap = waiting ? Math.min(options.capMs, options.waitingCapMs ?? Infinity) : options.capMs;
+  const ceiling = Math.min(cap, options.baseMs * 2 ** attempt);
   return Math.floor(random() * ceiling);
 }

@@ -66,6 +66,30 @@ describe('HubClient against the real hub', () => {
     expect(seen).to.deep.equal(['connecting', 'online', 'reconnecting', 'online']);
   });
 
+  it('tries again at once when the network is back or a command is issued, not a long backoff step later', async () => {
+    // Every backoff step here is about a minute long.
+    const slow = { baseMs: 60_000, capMs: 60_000, waitingCapMs: 60_000, random: () => 0.99 };
+    const storage = new MemoryStorage();
+    const credentials = visitorCredentials(hubUrl, 'demo', storage);
+    const client = track(
+      new HubClient({ hub: hubUrl, siteKey: 'demo', credentials, backoff: slow }),
+    );
+    await client.command('conversations.list', {});
+    const online = () => client.status === 'online';
+    const gap = () => new Promise((resolve) => setTimeout(resolve, 1100)); // One try a second.
+
+    client.dropConnection();
+    expect(client.status).to.equal('reconnecting');
+    await gap();
+    dispatchEvent(new Event('online'));
+    await until(online, 'back online when the browser is');
+
+    client.dropConnection();
+    await gap();
+    const { conversations } = await client.command('conversations.list', {});
+    expect(conversations).to.deep.equal([]);
+  });
+
   it('resumes streams after dropped sockets: every message exactly once, in seq order', async () => {
     const { customer, desk, conversationId } = await startConversation();
     const log = record(customer, conversationId);

@@ -58,6 +58,9 @@ export class HubClient implements HubConnection {
   private closed = false;
   private attempt = 0;
   private renewedToken = false;
+  /** Between the start of `connect` and its socket (the token may be fetched first). */
+  private connecting = false;
+  private lastNudge = 0;
   private reconnectTimer?: ReturnType<typeof setTimeout>;
   private stableTimer?: ReturnType<typeof setTimeout>;
   /** Commands waiting for their ack, in the order they were issued. */
@@ -85,6 +88,7 @@ export class HubClient implements HubConnection {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { frame, resolve: resolve as (result: unknown) => void, reject });
       if (this.status === 'online') this.send(frame);
+      else this.reconnectNow();
       this.start();
     });
   }
@@ -115,6 +119,8 @@ export class HubClient implements HubConnection {
 
   close(): void {
     this.closed = true;
+    removeEventListener('online', this.reconnectNow);
+    document.removeEventListener('visibilitychange', this.reconnectNow);
     clearTimeout(this.reconnectTimer);
     this.detachSocket();
     this.rejectPending({ code: 'client.closed', message: 'The connection was closed.' });
@@ -124,19 +130,37 @@ export class HubClient implements HubConnection {
   private start(): void {
     if (this.started || this.closed) return;
     this.started = true;
+    addEventListener('online', this.reconnectNow);
+    document.addEventListener('visibilitychange', this.reconnectNow);
     void this.connect();
   }
 
+  /**
+   * Someone is here now (a command was issued, the network came back, the tab was shown):
+   * try at once instead of at the end of a backoff step that may be many seconds long. At
+   * most once a second, so a burst of commands is one attempt.
+   */
+  private readonly reconnectNow = (): void => {
+    if (this.closed || this.status !== 'reconnecting' || this.connecting || this.socket) return;
+    if (document.hidden || Date.now() - this.lastNudge < 1000) return;
+    this.lastNudge = Date.now();
+    clearTimeout(this.reconnectTimer);
+    void this.connect();
+  };
+
   private async connect(): Promise<void> {
     let token: string;
+    this.connecting = true;
     try {
       token = await this.options.credentials.token();
     } catch (error) {
+      this.connecting = false;
       if (error instanceof HubHttpError && error.permanent)
         this.fail({ code: error.code, message: error.message });
       else this.scheduleReconnect();
       return;
     }
+    this.connecting = false;
     if (this.closed) return;
     const url = `${this.options.hub.replace(/^http/, 'ws')}/ws?siteKey=${encodeURIComponent(this.options.siteKey)}`;
     const socket = new WebSocket(url);
@@ -224,7 +248,8 @@ export class HubClient implements HubConnection {
     if (this.closed) return;
     this.setStatus('reconnecting');
     clearTimeout(this.reconnectTimer);
-    const delay = backoffDelay(this.attempt++, this.options.backoff ?? defaultBackoff);
+    const backoff = this.options.backoff ?? defaultBackoff;
+    const delay = backoffDelay(this.attempt++, backoff, backoff.random, this.pending.size > 0);
     this.reconnectTimer = setTimeout(() => void this.connect(), delay);
   }
 
