@@ -91,6 +91,9 @@ export interface ChatLeaveMessageCommand extends CommandBase {
   name: string;
   email: string;
   text: string;
+  /** BCP 47 tag and IANA zone of the widget: the emailed answer speaks and dates in them. */
+  locale?: string;
+  timeZone?: string;
 }
 export interface ChatCloseCommand extends CommandBase {
   type: 'chat.close';

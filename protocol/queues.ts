@@ -24,6 +24,9 @@ export interface HoursWidgetPart {
 export interface OfflineContact {
   name: string;
   email: string;
+  /** The visitor's language and zone when they left it: the emailed answer uses them. */
+  locale?: string;
+  timeZone?: string;
 }
 
 /** `chat.status`: a queue's hours and, for a waiting conversation, its place in line. */

@@ -11,11 +11,13 @@ import {
   deskSettings,
   PresenceSessions,
   startOfferTimeouts,
+  startOfflineReplies,
   startQueuePositions,
 } from './chat/index.js';
 import { checkRedisUrl, type HubConfig } from './config/index.js';
 import { contextCommands } from './context/index.js';
 import { lookupCustomer } from './crm/index.js';
+import { lazyMailer } from './email/index.js';
 import { demoIdentityRoutes } from './identity/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
@@ -52,6 +54,8 @@ export interface HubOptions {
   offerTimeoutMs?: number;
   /** Queue changes within this long are ranked once for the waiting visitors (default 500 ms). */
   queuePositionDebounceMs?: number;
+  /** Emailing answers to messages left outside hours: how often, and how long an answer waits to be read in the panel first (default 30 s, 1 min). */
+  offlineReplies?: { intervalMs?: number; graceMs?: number };
 }
 
 export interface RunningHub {
@@ -103,6 +107,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const uploads = startUploadCleanup(storage, (error) =>
     app.log.error({ err: error }, 'purging unsent uploads failed'),
   );
+  const offlineReplies = startOfflineReplies({
+    db: storage,
+    config: options.config,
+    mailer: lazyMailer(options.config),
+    ...options.offlineReplies,
+    onError: (error) => app.log.error({ err: error }, 'emailing answers to left messages failed'),
+  });
   const sessions = new PresenceSessions({
     storage,
     bus,
@@ -122,6 +133,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     sessions.stop();
     offers.stop();
     uploads.stop();
+    offlineReplies.stop();
     await positions.stop();
     retention?.stop();
     await app.close().catch(() => {});
@@ -142,6 +154,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         heartbeat.stop();
         offers.stop();
         uploads.stop();
+        offlineReplies.stop();
         retention?.stop();
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');

@@ -12,6 +12,8 @@ export interface OfflineFormOptions {
   l10n: LocalizeController;
   /** ISO instant of the next opening, if the queue opens again. */
   nextOpenAt: string | null;
+  /** The hub emails the answer (it has SMTP): say so. */
+  answersByEmail: boolean;
   busy: boolean;
   /** Why the last attempt failed; the fields keep what was typed. */
   error: string;
@@ -23,7 +25,8 @@ export interface OfflineFormOptions {
  * visitor's own locale and time zone) and a native form for a message the agents answer
  * later. Name and email are required so an agent can reply; the browser checks the email.
  */
-export function renderOfflineForm({ l10n, nextOpenAt, busy, error, onSubmit }: OfflineFormOptions) {
+export function renderOfflineForm(options: OfflineFormOptions) {
+  const { l10n, nextOpenAt, busy, error, onSubmit } = options;
   const t = l10n.t.bind(l10n);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -41,7 +44,9 @@ export function renderOfflineForm({ l10n, nextOpenAt, busy, error, onSubmit }: O
     @submit=${submit}
   >
     <p id="cx-offline-title" class="offline-title">${closed}</p>
-    <p id="cx-offline-help">${t('queue.leaveMessage')}</p>
+    <p id="cx-offline-help">
+      ${t(options.answersByEmail ? 'queue.leaveMessage' : 'queue.leaveMessageHere')}
+    </p>
     <label for="cx-offline-name">${t('queue.name')}</label>
     <input id="cx-offline-name" name="name" autocomplete="name" maxlength="200" required />
     <label for="cx-offline-email">${t('queue.email')}</label>

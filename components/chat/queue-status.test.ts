@@ -138,6 +138,10 @@ describe('cx-chat outside business hours', () => {
     const { chat, $ } = await mount(hub);
     await waitUntil(() => $('[part="offline-form"]'), 'form shown');
     expect($('.offline-title')!.textContent).to.equal("We're closed right now.");
+    // This hub sends no email: the answer comes in the panel only.
+    expect($('#cx-offline-help')!.textContent!.trim()).to.equal(
+      'Leave us a message and we will answer here when you come back.',
+    );
     const form = $<HTMLFormElement>('[part="offline-form"]')!;
     expect(form.checkValidity()).to.equal(false);
     $<HTMLInputElement>('#cx-offline-name')!.value = 'Mina';
@@ -151,9 +155,25 @@ describe('cx-chat outside business hours', () => {
     await waitUntil(() => chat.shadowRoot!.querySelector('[part="message"]'), 'message in the log');
     expect($('[part="offline-form"]')).to.equal(null);
     const { conversations } = await hub.connect('agent').command('desk.snapshot', {});
-    expect(conversations[0]!.offline).to.deep.equal({ name: 'Mina', email: 'mina@example.com' });
+    // With the language and zone the emailed answer uses.
+    expect(conversations[0]!.offline).to.deep.equal({
+      name: 'Mina',
+      email: 'mina@example.com',
+      locale: 'en',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
     expect(conversations[0]!.lastText).to.equal('Can I return boots?');
     await expect(chat).to.be.accessible();
+  });
+
+  it('promises an answer by email where the hub sends email', async () => {
+    const hub = new FakeHub({ widget: { endOfChat: { transcript: true } } });
+    hub.queues.queues = [closed('general', 'General', null)];
+    const { $ } = await mount(hub);
+    await waitUntil(() => $('#cx-offline-help'), 'form shown');
+    expect($('#cx-offline-help')!.textContent!.trim()).to.equal(
+      'Leave us a message and we will answer by email and here.',
+    );
   });
 
   it('shows the hub refusing the message and keeps what was typed', async () => {

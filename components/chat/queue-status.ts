@@ -1,5 +1,6 @@
 import { css, html, nothing, type ReactiveController } from 'lit';
 import type {
+  EndOfChatSettings,
   ChatStatus,
   CommandResults,
   ConversationEvent,
@@ -35,6 +36,8 @@ export interface QueueStatusOptions {
  */
 export class QueueStatus implements ReactiveController {
   private hours: QueueHours[] | null = null;
+  /** Whether the hub emails the answer to a message left (it has SMTP). */
+  private answersByEmail = false;
   private status: ChatStatus | null = null;
   private waitingId: string | undefined;
   private announcement = '';
@@ -69,8 +72,12 @@ export class QueueStatus implements ReactiveController {
     const settings = this.options.config.settings;
     if (!settings) return;
     try {
-      const part = (await widgetSettings(settings)).hours as HoursWidgetPart | undefined;
+      const widget = await widgetSettings(settings);
+      const part = widget.hours as HoursWidgetPart | undefined;
       this.hours = part?.queues ?? null;
+      // A hub that sends email (transcripts) also emails the answer to a message left.
+      this.answersByEmail =
+        (widget.endOfChat as EndOfChatSettings | undefined)?.transcript === true;
     } catch {
       this.hours = null;
     }
@@ -140,6 +147,7 @@ export class QueueStatus implements ReactiveController {
     return renderOfflineForm({
       l10n: this.options.l10n,
       nextOpenAt: queue.nextOpenAt,
+      answersByEmail: this.answersByEmail,
       ...this.form,
       onSubmit: (fields) => void this.leaveMessage(fields),
     });
@@ -208,6 +216,9 @@ export class QueueStatus implements ReactiveController {
       const result = await connection.command('chat.leaveMessage', {
         ...fields,
         ...(queueId ? { queueId } : {}),
+        // The emailed answer speaks the visitor's language and shows their times.
+        locale: this.options.l10n.locale,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       this.form = { busy: false, error: '', sent: true };
       this.announce(this.options.l10n.t('queue.sent'));

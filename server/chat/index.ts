@@ -19,7 +19,7 @@ export { authorizeChatStream } from './stream-access.js';
 export { PresenceSessions } from './presence.js';
 export { startOfferTimeouts } from './offer-timeouts.js';
 export { deskSettings } from './settings.js';
-export { startQueuePositions, hoursWidgetPart } from './queues/index.js';
+export { startOfflineReplies, startQueuePositions, hoursWidgetPart } from './queues/index.js';
 export { endOfChatWidgetPart } from './csat/index.js';
 export { prechatWidgetPart } from './prechat/config.js';
 

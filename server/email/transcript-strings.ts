@@ -1,4 +1,4 @@
-/** The transcript email's words, in the languages the widgets speak. */
+/** The words of the emails about a chat (its transcript, an answer to a message left), in the languages the widgets speak. */
 export const transcriptStrings = {
   en: {
     subject: 'Your chat with {site}',
@@ -7,6 +7,10 @@ export const transcriptStrings = {
     agent: 'Agent',
     attachment: 'Attachment: {name}',
     footer: 'You received this email because you asked for it in the chat.',
+    replySubject: 'Our answer to your message to {site}',
+    replyIntro: 'Hello {name}, thank you for your message to {site}. Here is our answer:',
+    replyFooter:
+      'You can also read it, and answer, in the chat on our site. You received this email because you left us a message there.',
   },
   ko: {
     subject: '{site} 상담 대화 내용',
@@ -15,6 +19,10 @@ export const transcriptStrings = {
     agent: '상담원',
     attachment: '첨부 파일: {name}',
     footer: '채팅에서 요청하셔서 이 메일을 보내 드렸습니다.',
+    replySubject: '{site}에 남기신 메시지에 대한 답변',
+    replyIntro: '{name}님, {site}에 메시지를 남겨 주셔서 감사합니다. 답변을 보내 드립니다.',
+    replyFooter:
+      '사이트의 채팅에서도 답변을 읽고 회신하실 수 있습니다. 채팅에 메시지를 남기셔서 이 메일을 보내 드렸습니다.',
   },
 } as const;
 

@@ -14,6 +14,12 @@ export interface TranscriptRequest {
   to: string;
   siteName: string;
   lines: TranscriptLine[];
+  /**
+   * `transcript` (asked for in the chat), or `reply`: the answer to a message the visitor
+   * left outside hours, greeting them by `name`.
+   */
+  kind?: 'transcript' | 'reply';
+  name?: string;
   /** BCP 47 tag of the visitor's widget, e.g. `ko-KR`. */
   locale?: string;
   /** IANA zone for the times, e.g. `Asia/Seoul`; default UTC. */
@@ -34,9 +40,13 @@ export function escapeHtml(text: string): string {
 /** The transcript email: plain text and an HTML version of the same lines. */
 export function renderTranscript(request: TranscriptRequest): OutgoingEmail {
   const language = transcriptLocale(request.locale);
-  const words = transcriptStrings[language];
+  const all = transcriptStrings[language];
+  const words =
+    request.kind === 'reply'
+      ? { ...all, subject: all.replySubject, intro: all.replyIntro, footer: all.replyFooter }
+      : all;
   const time = timeFormat(language, request.timeZone);
-  const site = { site: request.siteName };
+  const site = { site: request.siteName, name: request.name ?? '' };
   const lines = request.lines.map((line) => ({
     who: line.role === 'visitor' ? words.you : (line.authorName ?? words.agent),
     when: time.format(line.at),

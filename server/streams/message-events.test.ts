@@ -93,7 +93,7 @@ for (const driver of ['pglite', 'postgres'] as const) {
         );
       }
 
-      assert.deepEqual(await migrate(storage), ['015_messages_are_events.sql']);
+      assert.deepEqual(await migrate(storage, '015'), ['015_messages_are_events.sql']);
 
       assert.deepEqual(await readEvents(storage, stream, 0, 10), old);
       assert.deepEqual(await readEvents(storage, stream, 1, 2), old.slice(1, 3));

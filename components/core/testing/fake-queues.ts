@@ -112,7 +112,12 @@ export class FakeQueues {
       lastSeq: 1,
       offeredTo: null,
       queueId,
-      offline: { name, email },
+      offline: {
+        name,
+        email,
+        ...(typeof fields.locale === 'string' ? { locale: fields.locale } : {}),
+        ...(typeof fields.timeZone === 'string' ? { timeZone: fields.timeZone } : {}),
+      },
     };
     conversations.set(conversation.id, conversation);
     const message: ChatMessage = {

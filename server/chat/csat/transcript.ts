@@ -92,7 +92,12 @@ async function reserve(
   return { repeat: false, rowId: Number(row!.id), sentAt: toIso(row!.sent_at) };
 }
 
-async function transcriptLines(db: Queryable, conversationId: string): Promise<TranscriptLine[]> {
+/** The conversation's visible messages (never internal notes), up to `throughSeq` if given. */
+export async function transcriptLines(
+  db: Queryable,
+  conversationId: string,
+  throughSeq = 2 ** 31 - 1,
+): Promise<TranscriptLine[]> {
   const rows = await db.query<{
     author_role: 'visitor' | 'agent';
     author_name: string | null;
@@ -101,8 +106,8 @@ async function transcriptLines(db: Queryable, conversationId: string): Promise<T
     extras: { attachments?: Array<{ name: string }> } | string | null;
   }>(
     `SELECT author_role, author_name, text, created_at, extras FROM messages
-     WHERE conversation_id = $1 AND NOT internal ORDER BY seq`,
-    [conversationId],
+     WHERE conversation_id = $1 AND NOT internal AND seq <= $2 ORDER BY seq`,
+    [conversationId, throughSeq],
   );
   return rows.map((row) => {
     const extras = typeof row.extras === 'string' ? JSON.parse(row.extras) : row.extras;

@@ -1,6 +1,7 @@
 import { after, before } from 'node:test';
 import { startMailbox, type Mailbox } from '../../../demo/mailbox/mailbox.js';
 import type { HubConfig } from '../../config/index.js';
+import type { HubOptions } from '../../hub.js';
 import { startTestHub, stopTestHub, testConfig, type TestHub } from '../../testing/harness.js';
 import { freshPostgresSchema } from '../../testing/postgres.js';
 
@@ -40,11 +41,12 @@ export const skipReason = (driver: (typeof drivers)[number]) =>
 
 /**
  * Registers before/after hooks running a hub on `driver` with `endOfChatConfig` and a mailbox
- * (unless `withEmail` is false); the returned object is filled once they ran.
+ * (unless `withEmail` is false), and any other `hubOptions`; the returned object is filled
+ * once they ran.
  */
 export function useEndOfChatHub(
   driver: (typeof drivers)[number],
-  { withEmail = true } = {},
+  { withEmail = true, hubOptions = {} as Partial<HubOptions> } = {},
 ): { hub: TestHub; mailbox: Mailbox } {
   const state = {} as { hub: TestHub; mailbox: Mailbox };
   let dropSchema = async () => {};
@@ -53,10 +55,11 @@ export function useEndOfChatHub(
     const mailbox = withEmail ? await startMailbox() : null;
     if (mailbox) state.mailbox = mailbox;
     const config = endOfChatConfig(mailbox);
-    if (driver === 'pglite') return void (state.hub = await startTestHub({ config }));
+    if (driver === 'pglite')
+      return void (state.hub = await startTestHub({ ...hubOptions, config }));
     const schema = await freshPostgresSchema(databaseUrl!);
     dropSchema = schema.drop;
-    state.hub = await startTestHub({ config, databaseUrl: schema.url });
+    state.hub = await startTestHub({ ...hubOptions, config, databaseUrl: schema.url });
   });
   after(async () => {
     if (skipReason(driver)) return;

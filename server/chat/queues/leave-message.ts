@@ -14,7 +14,8 @@ import { siteQueues } from './site-queues.js';
  * `chat.leaveMessage`: outside business hours a visitor leaves a message with their name
  * and email. It becomes an offline conversation: waiting, in the queue's "Offline messages"
  * on the desk, never routed or ranked. An agent accepts it to answer; the visitor sees the
- * answer in the panel when they come back (the conversation stays their open one).
+ * answer in the panel when they come back (the conversation stays their open one), and by
+ * email unless they read it there first (`offline-replies.ts`).
  */
 export function chatLeaveMessage(
   siteOf: (siteKey: string) => SiteConfig | undefined,
@@ -28,7 +29,11 @@ export function chatLeaveMessage(
       const queueId = siteQueues(siteOf(principal.siteKey)).resolve(
         command.queueId as string | undefined,
       );
-      const contact = checkedContact(command.name as string, command.email as string);
+      const contact: OfflineContact = {
+        ...checkedContact(command.name as string, command.email as string),
+        ...(typeof command.locale === 'string' ? { locale: command.locale } : {}),
+        ...(typeof command.timeZone === 'string' ? { timeZone: command.timeZone } : {}),
+      };
       const text = checkedText(command.text as string);
       const [created] = await tx.query<{ id: string }>(
         `INSERT INTO conversations (id, site_key, visitor_id, status, queue_id, offline_contact)

@@ -9,6 +9,14 @@ export const chatStatusSchema = commandSchema('chat.status', {
 });
 export const chatLeaveMessageSchema = commandSchema(
   'chat.leaveMessage',
-  { queueId: entityId, name: loose, email: loose, text: loose },
+  {
+    queueId: entityId,
+    name: loose,
+    email: loose,
+    text: loose,
+    // For the answer's email (`offline-replies.ts`), as `chat.transcript` takes them.
+    locale: { type: 'string', maxLength: 35 },
+    timeZone: { type: 'string', maxLength: 64 },
+  },
   ['name', 'email', 'text'],
 );

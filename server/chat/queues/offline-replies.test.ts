@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it as test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { agentToken, signedIn, visitorToken } from '../../testing/harness.js';
+import { drivers, skipReason, useEndOfChatHub } from '../prechat/test-hub.js';
+
+for (const driver of drivers) {
+  describe(`answers to messages left outside hours, by email (${driver})`, () => {
+    const it = (name: string, fn: () => Promise<void>) =>
+      test(name, { skip: skipReason(driver) }, fn);
+    const state = useEndOfChatHub(driver, {
+      hubOptions: { offlineReplies: { intervalMs: 50, graceMs: 300 } },
+    });
+
+    /** A visitor leaves a message; an agent accepts it and answers with `answers`. */
+    async function answered(email: string, answers: string[], extra = {}) {
+      const visitor = await signedIn(state.hub, (await visitorToken(state.hub)).token);
+      const agent = await signedIn(state.hub, (await agentToken(state.hub)).token);
+      const left = await visitor.ok('chat.leaveMessage', {
+        name: 'Mina Park',
+        email,
+        text: 'Can I return boots after 40 days?',
+        ...extra,
+      });
+      const conversationId = left.conversationId as string;
+      await agent.ok('chat.accept', { conversationId });
+      let seq = 0;
+      for (const text of answers) seq = (await agent.ok('chat.send', { conversationId, text })).seq;
+      await agent.ok('chat.note', { conversationId, text: 'SECRET: give her the discount' });
+      return { visitor, agent, conversationId, seq };
+    }
+    const mailsTo = (address: string) =>
+      state.mailbox.mails.filter((mail) => mail.to.includes(address));
+
+    it('emails the answers once, together, in the language the visitor wrote in', async () => {
+      await answered('mina@example.com', ['Yes, within 60 days.', 'Start from your order.'], {
+        locale: 'ko-KR',
+        timeZone: 'Asia/Seoul',
+      });
+      const mail = await state.mailbox.next((m) => m.to.includes('mina@example.com'));
+      assert.match(mail.subject, /에 남기신 메시지에 대한 답변$/);
+      assert.match(mail.text, /Mina Park님/);
+      for (const line of ['Can I return boots after 40 days?', 'Yes, within 60 days.'])
+        assert.ok(mail.text.includes(line), `the email has "${line}"`);
+      assert.ok(mail.text.includes('Start from your order.'), 'both answers in one email');
+      assert.ok(!mail.text.includes('SECRET'), 'never an internal note');
+      await sleep(600); // A few more rounds send nothing new.
+      assert.equal(mailsTo('mina@example.com').length, 1);
+    });
+
+    it('sends nothing for answers the visitor read in the panel, and a later answer alone', async () => {
+      const { visitor, agent, conversationId, seq } = await answered('jun@example.com', [
+        'Yes, just bring the receipt.',
+      ]);
+      await visitor.ok('chat.receipt', { conversationId, seq, state: 'read' });
+      await sleep(700);
+      assert.equal(mailsTo('jun@example.com').length, 0, 'read in the panel: no email');
+
+      await agent.ok('chat.send', { conversationId, text: 'Also: shipping is free.' });
+      const mail = await state.mailbox.next((m) => m.to.includes('jun@example.com'));
+      assert.match(mail.subject, /^Our answer to your message to /);
+      assert.ok(mail.text.includes('Also: shipping is free.'));
+    });
+  });
+}
