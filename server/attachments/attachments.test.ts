@@ -106,7 +106,13 @@ for (const driver of drivers) {
       const event = await agent.waitFor(
         (f) => f.type === 'event' && f.event.type === 'message.created',
       );
-      assert.deepEqual(event.event.message.attachments, sent.message.attachments);
+      // The replay signs its links anew: the same file, maybe a second later's expiry.
+      const withoutLink = ({ url, ...file }: { url: string }) => (assert.ok(url), file);
+      assert.deepEqual(
+        event.event.message.attachments.map(withoutLink),
+        sent.message.attachments.map(withoutLink),
+      );
+      assert.equal(event.event.message.attachments[0].url.split('?')[0], ref.url.split('?')[0]);
 
       // An <img> sends neither token nor Origin: the signed link alone opens the file.
       const download = await fetch(hub.url + ref.url);
