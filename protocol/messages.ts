@@ -218,6 +218,8 @@ export interface CommandResults {
     cannedResponses: CannedResponse[];
     /** The site's queues, first is the default (transfer targets, labels). */
     queues: QueueRef[];
+    /** Answers to messages left outside hours are also emailed to the visitor. */
+    emailsAnswers?: boolean;
   };
   'conversations.list': { conversations: ConversationSummary[] };
   'visitor.identify': VerifiedCustomer;

@@ -19,6 +19,8 @@ export class DeskState {
     readonly cannedResponses: readonly CannedResponse[] = [],
     /** The site's queues, first is the default. */
     readonly queues: readonly QueueRef[] = [],
+    /** Answers to messages left outside hours are also emailed to the visitor. */
+    readonly emailsAnswers = false,
   ) {}
 
   static fromSnapshot(snapshot: CommandResults['desk.snapshot']): DeskState {
@@ -28,6 +30,7 @@ export class DeskState {
       snapshot.maxChatsPerAgent ?? 3,
       snapshot.cannedResponses ?? [],
       snapshot.queues ?? [],
+      snapshot.emailsAnswers === true,
     );
   }
 
@@ -105,6 +108,7 @@ export class DeskState {
       this.maxChatsPerAgent,
       this.cannedResponses,
       this.queues,
+      this.emailsAnswers,
     );
   }
 }

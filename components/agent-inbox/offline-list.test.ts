@@ -23,8 +23,9 @@ const button = (inbox: CxAgentInbox, name: string) =>
   [...inbox.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim();
 
-function twoQueues() {
-  const hub = new FakeHub();
+/** The fake hub with two queues, Returns closed; `email`: it sends email (transcripts, answers). */
+function twoQueues(email = false) {
+  const hub = new FakeHub(email ? { widget: { endOfChat: { transcript: true } } } : {});
   hub.queues.queues = [
     { id: 'general', name: 'General', open: true, nextOpenAt: null, closesAt: null },
     { id: 'returns', name: 'Returns', open: false, nextOpenAt: null, closesAt: null },
@@ -62,7 +63,26 @@ describe('cx-agent-inbox offline messages and queues', () => {
     expect(text($(inbox, '[part="conversation"] .header'))).to.include(
       'Offline messages: Mina (mina@example.com)',
     );
+    expect(text($(inbox, '[part="conversation"] .header')), 'no email: no promise').not.to.include(
+      'by email',
+    );
     await expect(inbox).to.be.accessible();
+  });
+
+  it('tells the agent the answer also goes by email where the hub sends email', async () => {
+    const hub = twoQueues(true);
+    await hub.connect('visitor', { id: 'visitor-mina' }).command('chat.leaveMessage', {
+      name: 'Mina',
+      email: 'mina@example.com',
+      text: 'Can I return boots?',
+    });
+    const inbox = await mount(hub.connect('agent'));
+    await waitUntil(() => button(inbox, 'Answer'), 'offline list shown');
+    button(inbox, 'Answer')!.click();
+    await waitUntil(() => text($(inbox, '[part="conversation"] .header'))?.includes('by email'));
+    expect(text($(inbox, '[part="conversation"] .hint'))).to.equal(
+      'Your answer also goes to mina@example.com by email, unless they read it here first.',
+    );
   });
 
   it('moves a conversation to another queue with the transfer', async () => {

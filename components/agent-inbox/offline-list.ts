@@ -74,8 +74,13 @@ export function renderConversationQueue(
   ${
     contact
       ? html`<p class="contact">
-          ${l10n.t('inbox.offline')}: ${l10n.t('inbox.offlineFrom', { ...contact })}
-        </p>`
+            ${l10n.t('inbox.offline')}: ${l10n.t('inbox.offlineFrom', { ...contact })}
+          </p>
+          ${
+            desk.emailsAnswers && conversation.status !== 'closed'
+              ? html`<p class="hint">${l10n.t('inbox.answerEmailed', { email: contact.email })}</p>`
+              : nothing
+          }`
       : nothing
   }`;
 }

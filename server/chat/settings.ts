@@ -7,6 +7,8 @@ export interface DeskSettings {
   cannedResponses: CannedResponse[];
   /** The site's queues, first is the default. */
   queues: QueueRef[];
+  /** The hub emails answers to messages left outside hours (it has `email`). */
+  emailsAnswers: boolean;
 }
 
 export const defaultMaxChatsPerAgent = 3;
@@ -26,6 +28,7 @@ export function deskSettings(config: HubConfig): DeskSettingsOf {
         maxChatsPerAgent: site.maxChatsPerAgent ?? defaultMaxChatsPerAgent,
         cannedResponses: site.cannedResponses ?? [],
         queues: siteQueues(site).refs,
+        emailsAnswers: !!config.email,
       },
     ]),
   );
@@ -34,6 +37,7 @@ export function deskSettings(config: HubConfig): DeskSettingsOf {
       maxChatsPerAgent: defaultMaxChatsPerAgent,
       cannedResponses: [],
       queues: siteQueues(undefined).refs,
+      emailsAnswers: !!config.email,
     };
   return Object.assign(settingsOf, {
     site: (siteKey: string) => config.sites.find((site) => site.key === siteKey),

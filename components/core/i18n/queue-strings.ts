@@ -20,6 +20,8 @@ export const queueEn = {
   'inbox.queue': 'Queue: {name}',
   'inbox.offline': 'Offline messages',
   'inbox.offlineFrom': '{name} ({email})',
+  'inbox.answerEmailed':
+    'Your answer also goes to {email} by email, unless they read it here first.',
   'inbox.openOffline': 'Answer',
   'inbox.transferQueue': 'Queue',
   'inbox.leftAt': 'left {time}',
@@ -47,6 +49,8 @@ export const queueKo: typeof queueEn = {
   'inbox.queue': '대기열: {name}',
   'inbox.offline': '부재 중 메시지',
   'inbox.offlineFrom': '{name} ({email})',
+  'inbox.answerEmailed':
+    '고객이 이 창에서 먼저 읽지 않으면 답변이 {email}(으)로도 이메일 발송됩니다.',
   'inbox.openOffline': '답변하기',
   'inbox.transferQueue': '대기열',
   'inbox.leftAt': '{time}에 남김',

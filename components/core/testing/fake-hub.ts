@@ -327,6 +327,8 @@ export class FakeHub implements HubConnectionSource {
           maxChatsPerAgent: this.maxChatsPerAgent,
           cannedResponses: this.cannedResponses,
           queues: this.queues.queues.map(({ id, name }) => ({ id, name })),
+          // Like the hub: one that sends transcripts (has email) also emails answers.
+          emailsAnswers: (this.widget.endOfChat as { transcript?: boolean })?.transcript === true,
         } satisfies CommandResults['desk.snapshot'];
       case 'context.get':
         if (principal.role !== 'agent') throw hubError('auth.forbidden', 'Agents only.');

@@ -23,6 +23,8 @@ for (const driver of drivers) {
         ...extra,
       });
       const conversationId = left.conversationId as string;
+      const desk = await agent.ok('desk.snapshot', {});
+      assert.equal(desk.emailsAnswers, true, 'the desk tells agents answers are emailed');
       await agent.ok('chat.accept', { conversationId });
       let seq = 0;
       for (const text of answers) seq = (await agent.ok('chat.send', { conversationId, text })).seq;
