@@ -17,6 +17,7 @@ describe('desk settings in the config', () => {
       maxChatsPerAgent: 3,
       cannedResponses: [],
       queues: [{ id: 'general', name: 'General' }],
+      emailsAnswers: false,
     });
   });
 
@@ -27,7 +28,10 @@ describe('desk settings in the config', () => {
       maxChatsPerAgent: 5,
       cannedResponses: canned,
       queues: [{ id: 'general', name: 'General' }],
+      emailsAnswers: false,
     });
+    const withEmail = { ...config, email: { smtp: { host: 'mail.test' }, from: 'a@shop.test' } };
+    assert.equal(deskSettings(withEmail)('demo').emailsAnswers, true, 'a hub with email');
   });
 
   it('names the bad field', () => {
