@@ -19,6 +19,8 @@ export interface Mailbox {
   url: string;
   /** Newest last; the oldest are dropped past `keep`. */
   readonly mails: ReceivedMail[];
+  /** While true, every mail is refused with a temporary error (451), as by a server in trouble. */
+  refusing: boolean;
   /** Resolves with the first mail (already received or next) that matches. */
   next(match?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
@@ -37,6 +39,13 @@ export async function startMailbox({ port = 0, keep = 50 } = {}): Promise<Mailbo
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, done) {
+      if (mailbox.refusing) {
+        stream.resume();
+        stream.on('end', () =>
+          done(Object.assign(new Error('mailbox unavailable, try later'), { responseCode: 451 })),
+        );
+        return;
+      }
       simpleParser(stream).then(
         (parsed) => {
           mails.push({
@@ -63,10 +72,11 @@ export async function startMailbox({ port = 0, keep = 50 } = {}): Promise<Mailbo
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const bound = (server.server.address() as AddressInfo).port;
-  return {
+  const mailbox: Mailbox = {
     port: bound,
     url: `smtp://127.0.0.1:${bound}`,
     mails,
+    refusing: false,
     next(match = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -86,4 +96,5 @@ export async function startMailbox({ port = 0, keep = 50 } = {}): Promise<Mailbo
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return mailbox;
 }

@@ -50,6 +50,21 @@ for (const driver of drivers) {
       assert.equal(mailsTo('mina@example.com').length, 1);
     });
 
+    it('tries again while the SMTP server refuses, and then sends once', async () => {
+      state.mailbox.refusing = true;
+      try {
+        await answered('ada@example.com', ['Yes, we ship to Busan.']);
+        await sleep(700); // Several rounds, each refused.
+      } finally {
+        state.mailbox.refusing = false;
+      }
+      assert.equal(mailsTo('ada@example.com').length, 0);
+      const mail = await state.mailbox.next((m) => m.to.includes('ada@example.com'));
+      assert.ok(mail.text.includes('Yes, we ship to Busan.'));
+      await sleep(400);
+      assert.equal(mailsTo('ada@example.com').length, 1, 'once');
+    });
+
     it('sends nothing for answers the visitor read in the panel, and a later answer alone', async () => {
       const { visitor, agent, conversationId, seq } = await answered('jun@example.com', [
         'Yes, just bring the receipt.',
