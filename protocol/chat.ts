@@ -50,6 +50,9 @@ export interface ConversationSummary {
   createdAt: string;
   /** Text of the latest message, for previews. */
   lastText: string | null;
+  /** Who wrote the latest message, and when (ISO 8601): "waiting for your reply" on the desk. */
+  lastFrom?: Role;
+  lastAt?: string;
   /** Last sequence number of the conversation's stream `conv:<id>`. */
   lastSeq: number;
   /**

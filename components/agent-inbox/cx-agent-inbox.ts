@@ -135,10 +135,10 @@ export class CxAgentInbox extends LitElement {
   private deskSubscription: Subscription | null = null;
   private conversationSubscription: Subscription | null = null;
   /** Own conversations' latest messages (the desk stream does not carry them). */
-  private readonly previews = new PreviewFeeds((id, text, seq, fromVisitor) => {
-    this.desk = this.desk.withPreview(id, text, seq);
+  private readonly previews = new PreviewFeeds((id, message, seq) => {
+    this.desk = this.desk.withPreview(id, message, seq);
     this.live.delivered(this.hub.connection, id, seq);
-    if (fromVisitor) this.attention.visitorWrote(id, text);
+    if (message.author.role === 'visitor') this.attention.visitorWrote(id, message.text);
   });
   /** Unread counts, and the title and chime of a hidden tab. */
   private readonly attention = new DeskAttention({

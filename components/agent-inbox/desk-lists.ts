@@ -125,6 +125,11 @@ function renderMine(
   { l10n, desk, selected, onSelect, unread }: DeskListsOptions,
 ) {
   const count = unread(conversation.id);
+  // The visitor wrote last: how long they have waited for the agent's answer.
+  const owed =
+    conversation.lastFrom === 'visitor' && conversation.lastAt
+      ? formatDuration(l10n.locale, Date.now() - Date.parse(conversation.lastAt))
+      : null;
   return html`<li>
     <button
       class="select quiet item ${count ? 'has-unread' : ''}"
@@ -134,6 +139,11 @@ function renderMine(
     >
       <span class="preview">${conversation.lastText ?? l10n.t('inbox.noPreview')}</span>
       ${count ? html`<span class="unread" part="unread">${l10n.t('inbox.unread', { count })}</span>` : nothing}
+      ${
+        owed
+          ? html`<span class="waited">${l10n.t('inbox.awaitingReply', { duration: owed })}</span>`
+          : nothing
+      }
       ${renderQueueLabel(l10n, desk, conversation)}
     </button>
   </li>`;

@@ -1,5 +1,6 @@
 import type {
   AgentPresence,
+  ChatMessage,
   CannedResponse,
   CommandResults,
   ConversationSummary,
@@ -51,11 +52,17 @@ export class DeskState {
     return this.copy({ agents: new Map(this.agents).set(agent.id, agent) });
   }
 
-  /** A newer preview of one conversation (read on its `conv:` stream). */
-  withPreview(id: string, lastText: string, lastSeq: number): DeskState {
+  /** A newer message of one conversation (read on its `conv:` stream): preview, author, time. */
+  withPreview(id: string, message: ChatMessage, lastSeq: number): DeskState {
     const conversation = this.conversations.get(id);
     if (!conversation || conversation.lastSeq > lastSeq) return this;
-    return this.withConversation({ ...conversation, lastText, lastSeq });
+    return this.withConversation({
+      ...conversation,
+      lastText: message.text,
+      lastFrom: message.author.role,
+      lastAt: message.createdAt,
+      lastSeq,
+    });
   }
 
   /** Waiting conversations routing offered to this agent, oldest first. */

@@ -1,4 +1,4 @@
-import type { ConversationEvent, ConversationSummary } from '../../protocol/index.js';
+import type { ChatMessage, ConversationEvent, ConversationSummary } from '../../protocol/index.js';
 import type { HubConnection, Subscription } from '../core/hub/hub-connection.js';
 
 /**
@@ -10,12 +10,7 @@ export class PreviewFeeds {
   #connection: HubConnection | null = null;
 
   constructor(
-    private readonly onPreview: (
-      id: string,
-      text: string,
-      seq: number,
-      fromVisitor: boolean,
-    ) => void,
+    private readonly onPreview: (id: string, message: ChatMessage, seq: number) => void,
   ) {}
 
   /** Subscribes to conversations that became the agent's, drops those that no longer are. */
@@ -33,9 +28,7 @@ export class PreviewFeeds {
       const subscription = connection.subscribe(`conv:${id}`, conversation.lastSeq, {
         onEvent: (frame) => {
           const event = frame.event as ConversationEvent;
-          if (event.type !== 'message.created') return;
-          const { text, author } = event.message;
-          this.onPreview(id, text, frame.seq, author.role === 'visitor');
+          if (event.type === 'message.created') this.onPreview(id, event.message, frame.seq);
         },
       });
       this.#subscriptions.set(id, subscription);

@@ -76,6 +76,19 @@ describe('cx-agent-inbox with several chats', () => {
     await waitUntil(() => unreadOf(inbox, 'Hello?') === '', 'opened: seen');
   });
 
+  it('says how long a visitor has waited for the reply, until the agent answers', async () => {
+    const { hub, inbox } = await deskWithTwoChats();
+    const owed = (preview: string) =>
+      mineButton(inbox, preview)?.textContent?.match(/waiting for your reply \d+ sec/)?.[0];
+    await waitUntil(() => owed('Ana here') && owed('Ben here'), 'both visitors wrote last');
+    hub.agentSays(hub.visitorSays('Ana again', 'visitor-ana').id, 'Here you go.', {
+      id: 'agent-1',
+    });
+    await waitUntil(() => mineButton(inbox, 'Here you go.'), 'the answer is the preview');
+    expect(owed('Here you go.'), 'answered').to.equal(undefined);
+    expect(owed('Ben here')).to.match(/^waiting for your reply/);
+  });
+
   it('moves between own conversations with Alt+↓ and Alt+↑, focus in the message box', async () => {
     const { inbox } = await deskWithTwoChats();
     const selected = () => inbox.shadowRoot!.querySelector('[part="mine"] [aria-current="true"]');

@@ -13,6 +13,8 @@ interface SummaryRow extends EndOfChatColumns, QueueColumns {
   agent_name: string | null;
   created_at: Date | string;
   last_text: string | null;
+  last_from: 'visitor' | 'agent' | null;
+  last_at: Date | string | null;
   last_seq: number;
   offered_to: string | null;
 }
@@ -27,10 +29,12 @@ export interface ConversationRow {
 const summarySelect = `
   SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at, c.offered_to,
     c.prechat, c.rating, c.rating_comment, c.rated_at, c.queue_id, c.offline_contact,
-    (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND NOT m.internal
-     ORDER BY m.seq DESC LIMIT 1) AS last_text,
+    last.text AS last_text, last.author_role AS last_from, last.created_at AS last_at,
     COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq
-  FROM conversations c`;
+  FROM conversations c
+  LEFT JOIN LATERAL (
+    SELECT m.text, m.author_role, m.created_at FROM messages m
+    WHERE m.conversation_id = c.id AND NOT m.internal ORDER BY m.seq DESC LIMIT 1) last ON true`;
 
 export async function findConversation(
   db: Queryable,
@@ -177,6 +181,9 @@ function toSummary(row: SummaryRow): ConversationSummary {
     agentName: row.agent_name,
     createdAt: toIso(row.created_at),
     lastText: row.last_text,
+    ...(row.last_from && row.last_at
+      ? { lastFrom: row.last_from, lastAt: toIso(row.last_at) }
+      : {}),
     lastSeq: Number(row.last_seq),
     offeredTo: row.offered_to,
     ...endOfChatFields(row),

@@ -191,6 +191,8 @@ for (const driver of drivers) {
       );
       const list = await again.ok('conversations.list');
       assert.equal(list.conversations[0].lastText, 'my parcel?', 'a note is no preview');
+      assert.equal(list.conversations[0].lastFrom, 'visitor', 'the agent owes an answer');
+      assert.ok(Date.parse(list.conversations[0].lastAt) <= Date.now());
 
       const agentView = await agent('bob');
       await agentView.ok('subscribe', { stream: conv, after: 0 });

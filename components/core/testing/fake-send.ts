@@ -66,7 +66,12 @@ export class FakeSend {
       type: 'message.created',
       message,
     });
-    Object.assign(conversation, { lastText: text, lastSeq: seq });
+    Object.assign(conversation, {
+      lastText: text,
+      lastFrom: principal.role,
+      lastAt: message.createdAt,
+      lastSeq: seq,
+    });
     this.deps.log.append(`desk:${this.deps.siteKey}`, {
       type: 'conversation.updated',
       conversation: { ...conversation },
