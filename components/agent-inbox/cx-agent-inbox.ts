@@ -1,19 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ConversationSummary, DeskEvent, EventFrame } from '../../protocol/index.js';
+import type { ConversationSummary } from '../../protocol/index.js';
 import { ConfigController } from '../core/config/config-controller.js';
 import { AttachmentPicker } from '../core/conversation/attachment-picker.js';
 import { attachmentStyles } from '../core/conversation/attachments-view.js';
 import { conversationStyles } from '../core/conversation/conversation-view.js';
-import { messageSentEvent } from '../core/conversation/events.js';
-import { LogEntries } from '../core/conversation/log-entries.js';
-import { newCommandId } from '../core/hub/command-id.js';
-import type {
-  HubConnection,
-  HubError,
-  StreamListener,
-  Subscription,
-} from '../core/hub/hub-connection.js';
+import type { HubConnection } from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
 import '../core/i18n/builtin-catalogs.js';
 import { LocalizeController } from '../core/i18n/localize-controller.js';
@@ -30,6 +22,8 @@ import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
 import { conversationAfterKey } from './conversation-keys.js';
 import { DeskAttention } from './desk-attention.js';
+import { DeskFeed } from './desk-feed.js';
+import { OpenConversation } from './open-conversation.js';
 import { InboxLive } from './inbox-live.js';
 import { PreviewFeeds } from './preview-feeds.js';
 import { quickReplyEditorStyles } from './quick-reply-editor.js';
@@ -122,7 +116,6 @@ export class CxAgentInbox extends LitElement {
   @property({ type: Boolean }) chime = false;
 
   @state() private desk = new DeskState();
-  @state() private log = new LogEntries();
   @state() private notice = '';
   @state() private searchResults: ConversationSummary[] | null = null;
   @state() private composeMode: ComposeMode = 'reply';
@@ -132,13 +125,24 @@ export class CxAgentInbox extends LitElement {
   @state() private quickReplies: string[] = [];
   /** Typing and receipts. */
   private readonly live = new InboxLive(this);
-  private deskSubscription: Subscription | null = null;
-  private conversationSubscription: Subscription | null = null;
   /** Own conversations' latest messages (the desk stream does not carry them). */
   private readonly previews = new PreviewFeeds((id, message, seq) => {
     this.desk = this.desk.withPreview(id, message, seq);
     this.live.delivered(this.hub.connection, id, seq);
     if (message.author.role === 'visitor') this.attention.visitorWrote(id, message.text);
+  });
+  /** The desk's lists from the hub. */
+  private readonly deskFeed = new DeskFeed({
+    current: () => this.hub.connection,
+    desk: () => this.desk,
+    setDesk: (desk) => (this.desk = desk),
+    siteKey: () => this.config.settings?.siteKey ?? '',
+    onArrival: () => this.attention.waiting(),
+    onNotice: (error, whileLoading) =>
+      (this.notice = whileLoading
+        ? this.l10n.t('error.generic', { message: error.message })
+        : error.message),
+    onGap: () => this.reset(this.hub.connection),
   });
   /** Unread counts, and the title and chime of a hidden tab. */
   private readonly attention = new DeskAttention({
@@ -172,6 +176,15 @@ export class CxAgentInbox extends LitElement {
     config: this.config,
     hub: this.hub,
     l10n: this.l10n,
+  });
+  /** The selected conversation's log, and the replies and notes sent into it. */
+  private readonly conversation = new OpenConversation({
+    host: this,
+    live: this.live,
+    attachments: this.attachments,
+    selected: () => this.selectedConversation,
+    notice: (message) => (this.notice = message),
+    historyGapNotice: () => this.l10n.t('chat.historyGap'),
   });
 
   constructor() {
@@ -282,7 +295,7 @@ export class CxAgentInbox extends LitElement {
       conversation: this.selected,
       selfId: this.selfId,
       selfName: this.hub.connection?.principal?.name ?? null,
-      log: this.log,
+      log: this.conversation.log,
       live: this.live.current,
       desk: this.desk,
       composer: {
@@ -300,11 +313,13 @@ export class CxAgentInbox extends LitElement {
       onSend: (id, text, quickReplies) => {
         this.draft = '';
         this.quickReplies = [];
-        void this.send(id, text, quickReplies);
+        const connection = this.hub.connection;
+        if (connection) void this.conversation.send(connection, id, text, quickReplies);
       },
       onNote: (id, text) => {
         this.draft = '';
-        void this.addNote(id, text);
+        const connection = this.hub.connection;
+        if (connection) void this.conversation.addNote(connection, id, text);
       },
       onOpenTransfer: () => this.openTransfer(),
       onTransfer: (id, toAgentId, note, toQueueId) =>
@@ -319,8 +334,7 @@ export class CxAgentInbox extends LitElement {
 
   /** A new connection (signed in, another agent token): load the desk again. */
   private reset(connection: HubConnection | null): void {
-    this.deskSubscription?.unsubscribe();
-    this.deskSubscription = null;
+    this.deskFeed.stop();
     this.previews.stopAll();
     this.attention.clear();
     this.desk = new DeskState();
@@ -328,28 +342,7 @@ export class CxAgentInbox extends LitElement {
     this.searchResults = null;
     this.subscribedTo = '';
     this.followSelected();
-    if (connection) void this.loadDesk(connection);
-  }
-
-  private async loadDesk(connection: HubConnection): Promise<void> {
-    try {
-      const snapshot = await connection.command('desk.snapshot', {});
-      if (connection !== this.hub.connection) return;
-      this.desk = DeskState.fromSnapshot(snapshot);
-      const siteKey = connection.principal?.siteKey ?? this.config.settings?.siteKey ?? '';
-      this.deskSubscription = connection.subscribe(`desk:${siteKey}`, snapshot.seq, {
-        onEvent: (frame) => this.onDeskEvent(frame.event as DeskEvent),
-        // Events the desk missed are gone (a restored database): load it afresh instead.
-        onError: (error) =>
-          error.code === 'stream.gap'
-            ? this.reset(this.hub.connection)
-            : (this.notice = error.message),
-      });
-    } catch (error) {
-      // A connection replaced meanwhile (another token, another cx-config) no longer speaks here.
-      if (connection === this.hub.connection)
-        this.notice = this.l10n.t('error.generic', { message: (error as HubError).message });
-    }
+    if (connection) void this.deskFeed.load(connection);
   }
 
   /** Alt+↓ / Alt+↑: the next or previous own conversation, ready to answer. */
@@ -366,87 +359,13 @@ export class CxAgentInbox extends LitElement {
     this.renderRoot.querySelector<HTMLTextAreaElement>('textarea#cx-message')?.focus();
   };
 
-  private onDeskEvent(event: DeskEvent): void {
-    if (event.type !== 'agent.updated') {
-      const { id, status, offline } = event.conversation;
-      // A visitor began waiting, or a transfer put a conversation back in the queue.
-      if (status === 'waiting' && !offline && this.desk.conversations.get(id)?.status !== 'waiting')
-        this.attention.waiting();
-    }
-    this.desk = this.desk.withEvent(event);
-  }
-
   private followSelected(): void {
-    this.conversationSubscription?.unsubscribe();
-    this.conversationSubscription = null;
-    this.log = new LogEntries();
     this.draft = '';
     this.quickReplies = [];
     this.attachments.clear();
     this.composeMode = 'reply';
     this.subscribedTo = this.selectedConversation;
-    const connection = this.hub.connection;
-    const live = this.live.follow(connection, this.selectedConversation);
-    if (!connection || !live) return;
-    const stream = `conv:${this.selectedConversation}` as const;
-    const listener: StreamListener = {
-      onEvent: (frame) => this.onConversationEvent(frame),
-      onSignal: (frame) => live.onSignal(frame),
-      onError: (error) => {
-        if (error.code !== 'stream.gap' || error.lastSeq === undefined)
-          return void (this.notice = error.message);
-        // Its early events are no longer kept: say so, and go on live from its latest seq.
-        this.notice = this.l10n.t('chat.historyGap');
-        this.conversationSubscription?.unsubscribe();
-        this.conversationSubscription = connection.subscribe(stream, error.lastSeq, {
-          ...listener,
-          onError: (again) => (this.notice = again.message),
-        });
-      },
-    };
-    this.conversationSubscription = connection.subscribe(stream, 0, listener);
-  }
-
-  private onConversationEvent(frame: EventFrame): void {
-    this.log = this.log.withEvent(frame);
-    this.live.current?.onEvent(frame);
-  }
-
-  private async send(
-    conversationId: string,
-    text: string,
-    quickReplies: readonly string[],
-  ): Promise<void> {
-    const connection = this.hub.connection;
-    if (!connection) return;
-    const id = newCommandId();
-    const files = this.attachments.hasFiles ? this.attachments.take() : null;
-    this.log = this.log.pending(id, text, null).withAttachments(id, files?.pending ?? []);
-    const extras = quickReplies.length ? { quickReplies: [...quickReplies] } : {};
-    try {
-      const attachmentIds = (await files?.ids) ?? [];
-      if (attachmentIds.length) Object.assign(extras, { attachmentIds });
-      const result = await connection.command('chat.send', { conversationId, text, ...extras }, id);
-      if (this.selectedConversation === conversationId)
-        this.log = this.log.confirmed(result.message, false, result.seq);
-      this.dispatchEvent(messageSentEvent({ conversationId, clientMessageId: id, text }));
-    } catch (error) {
-      this.log = this.log.failed(id, (error as HubError).message);
-    }
-  }
-
-  private async addNote(conversationId: string, text: string): Promise<void> {
-    const connection = this.hub.connection;
-    if (!connection) return;
-    const id = newCommandId();
-    this.log = this.log.pending(id, text, null, true);
-    try {
-      const result = await connection.command('chat.note', { conversationId, text }, id);
-      if (this.selectedConversation === conversationId)
-        this.log = this.log.confirmed(result.note, true);
-    } catch (error) {
-      this.log = this.log.failed(id, (error as HubError).message);
-    }
+    this.conversation.follow(this.hub.connection, this.selectedConversation);
   }
 }
 
