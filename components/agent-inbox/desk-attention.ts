@@ -65,7 +65,10 @@ export class DeskAttention {
 
   /** Forgets counts of conversations that are no longer the agent's (closed, transferred). */
   keepOnly(conversationIds: ReadonlySet<string>): void {
-    for (const id of this.#unread.keys()) if (!conversationIds.has(id)) this.#unread.delete(id);
+    let dropped = false;
+    for (const id of this.#unread.keys())
+      if (!conversationIds.has(id)) dropped = this.#unread.delete(id);
+    if (dropped) this.#showTitle();
   }
 
   /** Drops every count (another agent signed in). */
@@ -78,10 +81,17 @@ export class DeskAttention {
   #notify(): void {
     this.options.onChange();
     if (!document.hidden) return;
+    this.#showTitle();
+    if (this.chime) chime();
+  }
+
+  /** A hidden tab's title counts what waits for the agent; nothing left, the page's own. */
+  #showTitle(): void {
+    if (!document.hidden) return;
     let count = this.#arrivedWhileHidden;
     for (const unread of this.#unread.values()) count += unread;
-    this.#title.show(this.options.titleText(count));
-    if (this.chime) chime();
+    if (count) this.#title.show(this.options.titleText(count));
+    else this.#title.restore();
   }
 
   readonly #onVisibility = (): void => {

@@ -120,4 +120,13 @@ describe('cx-agent-inbox with several chats', () => {
     await waitUntil(() => document.title === pageTitle, 'title back');
     await waitUntil(() => unreadOf(inbox, 'Still there?') === '', 'the open conversation is seen');
   });
+
+  it('in a hidden tab, stops counting a chat that ends before the agent is back', async () => {
+    const { hub } = await deskWithTwoChats();
+    setHidden(true);
+    const ana = hub.visitorSays('One more thing', 'visitor-ana');
+    await waitUntil(() => document.title === `(1) New on the desk · ${pageTitle}`, 'counted');
+    hub.closeConversation(ana.id);
+    await waitUntil(() => document.title === pageTitle, 'nothing waits: the page title');
+  });
 });
