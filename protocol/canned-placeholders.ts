@@ -14,12 +14,13 @@ export interface PlaceholderValues {
   agentName: string | null;
 }
 
-const placeholder = /\{\{\s*([\w.]+)\s*\}\}/g;
+/** `{{name}}`, with the space before it if any (a placeholder without a value takes it along). */
+const placeholder = /( ?)\{\{\s*([\w.]+)\s*\}\}/g;
 
 /** The placeholders of `text` that are not one of `cannedPlaceholders`. */
 export function unknownPlaceholders(text: string): string[] {
   const known: readonly string[] = cannedPlaceholders;
-  return [...text.matchAll(placeholder)].map((m) => m[1]!).filter((name) => !known.includes(name));
+  return [...text.matchAll(placeholder)].map((m) => m[2]!).filter((name) => !known.includes(name));
 }
 
 /**
@@ -34,9 +35,9 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
     'agent.name': values.agentName,
     'agent.firstName': firstName(values.agentName),
   };
-  return text.replace(/ ?\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => {
+  return text.replace(placeholder, (whole, space: string, name: string) => {
     const filled = value[name];
     if (filled === undefined) return whole;
-    return filled ? `${whole.startsWith(' ') ? ' ' : ''}${filled}` : '';
+    return filled ? space + filled : '';
   });
 }

@@ -3,12 +3,8 @@ import type { AttachmentPicker } from '../core/conversation/attachment-picker.js
 import { messageSentEvent } from '../core/conversation/events.js';
 import { LogEntries } from '../core/conversation/log-entries.js';
 import { newCommandId } from '../core/hub/command-id.js';
-import type {
-  HubConnection,
-  HubError,
-  StreamListener,
-  Subscription,
-} from '../core/hub/hub-connection.js';
+import { followConversationStream } from '../core/conversation/follow-stream.js';
+import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import type { InboxLive } from './inbox-live.js';
 
 export interface OpenConversationOptions {
@@ -40,23 +36,12 @@ export class OpenConversation {
     this.#setLog(new LogEntries());
     const live = this.options.live.follow(connection, conversationId);
     if (!connection || !live) return;
-    const stream = `conv:${conversationId}` as const;
-    const listener: StreamListener = {
+    this.#subscription = followConversationStream(connection, conversationId, {
       onEvent: (frame) => this.#onEvent(frame),
       onSignal: (frame) => live.onSignal(frame),
-      onError: (error) => {
-        if (error.code !== 'stream.gap' || error.lastSeq === undefined)
-          return this.options.notice(error.message);
-        // Its early events are no longer kept: say so, and go on live from its latest seq.
-        this.options.notice(this.options.historyGapNotice());
-        this.#subscription?.unsubscribe();
-        this.#subscription = connection.subscribe(stream, error.lastSeq, {
-          ...listener,
-          onError: (again) => this.options.notice(again.message),
-        });
-      },
-    };
-    this.#subscription = connection.subscribe(stream, 0, listener);
+      onNotice: (message) => this.options.notice(message),
+      gapNotice: () => this.options.historyGapNotice(),
+    });
   }
 
   async send(

@@ -10,16 +10,12 @@ import { AttachmentPicker } from '../core/conversation/attachment-picker.js';
 import { attachmentStyles } from '../core/conversation/attachments-view.js';
 import { ConversationLive } from '../core/conversation/conversation-live.js';
 import { messageSentEvent } from '../core/conversation/events.js';
+import { followConversationStream } from '../core/conversation/follow-stream.js';
 import { LogEntries } from '../core/conversation/log-entries.js';
 import { currentAgentName, renderTyping } from '../core/conversation/log-parts.js';
 import { ReceiptReporter } from '../core/conversation/receipts.js';
 import { newCommandId } from '../core/hub/command-id.js';
-import type {
-  HubConnection,
-  HubError,
-  StreamListener,
-  Subscription,
-} from '../core/hub/hub-connection.js';
+import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { HubController } from '../core/hub/hub-controller.js';
 import { Outbox, type OutboxEntry } from '../core/hub/outbox.js';
 import '../core/i18n/builtin-catalogs.js';
@@ -272,25 +268,15 @@ export class ChatPanel implements ReactiveController {
     });
     this.live = live;
     void this.queue.follow(connection, conversationId);
-    const listener: StreamListener = {
+    this.subscription = followConversationStream(connection, conversationId, {
       onEvent: (frame) => this.onEvent(frame),
       onSignal: (frame) => {
         live.onSignal(frame);
         this.queue.onSignal(frame);
       },
-      onError: (error) => {
-        if (error.code !== 'stream.gap' || error.lastSeq === undefined)
-          return this.show({ notice: error.message });
-        // Its early events are no longer kept: say so, and go on live from its latest seq.
-        this.show({ notice: this.options.l10n.t('chat.historyGap') });
-        this.subscription?.unsubscribe();
-        this.subscription = connection.subscribe(`conv:${conversationId}`, error.lastSeq, {
-          ...listener,
-          onError: (again) => this.show({ notice: again.message }),
-        });
-      },
-    };
-    this.subscription = connection.subscribe(`conv:${conversationId}`, 0, listener);
+      onNotice: (notice) => this.show({ notice }),
+      gapNotice: () => this.options.l10n.t('chat.historyGap'),
+    });
   }
 
   private onEvent(frame: EventFrame): void {

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { formatRelativeDay, formatTime, intlLocale } from '../core/i18n/intl-format.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 
 /** What the visitor leaves outside business hours. */
@@ -25,8 +26,14 @@ export interface OfflineFormOptions {
  * visitor's own locale and time zone) and a native form for a message the agents answer
  * later. Name and email are required so an agent can reply; the browser checks the email.
  */
-export function renderOfflineForm(options: OfflineFormOptions) {
-  const { l10n, nextOpenAt, busy, error, onSubmit } = options;
+export function renderOfflineForm({
+  l10n,
+  nextOpenAt,
+  answersByEmail,
+  busy,
+  error,
+  onSubmit,
+}: OfflineFormOptions) {
   const t = l10n.t.bind(l10n);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -45,7 +52,7 @@ export function renderOfflineForm(options: OfflineFormOptions) {
   >
     <p id="cx-offline-title" class="offline-title">${closed}</p>
     <p id="cx-offline-help">
-      ${t(options.answersByEmail ? 'queue.leaveMessage' : 'queue.leaveMessageHere')}
+      ${t(answersByEmail ? 'queue.leaveMessage' : 'queue.leaveMessageHere')}
     </p>
     <label for="cx-offline-name">${t('queue.name')}</label>
     <input id="cx-offline-name" name="name" autocomplete="name" maxlength="200" required />
@@ -73,13 +80,8 @@ export function closedUntil(l10n: LocalizeController, iso: string, now = new Dat
   const at = new Date(iso);
   const days = calendarDays(now, at);
   if (days === 0 || days === 1) {
-    const day = withLocale(l10n.locale, (locale) =>
-      new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day'),
-    );
-    const time = withLocale(l10n.locale, (locale) =>
-      new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at),
-    );
-    return l10n.t('queue.closedUntilDay', { day, time });
+    const day = formatRelativeDay(l10n.locale, days);
+    return l10n.t('queue.closedUntilDay', { day, time: formatTime(l10n.locale, iso) });
   }
   const options: Intl.DateTimeFormatOptions = {
     weekday: 'long',
@@ -87,9 +89,7 @@ export function closedUntil(l10n: LocalizeController, iso: string, now = new Dat
     minute: '2-digit',
     ...(days >= 7 ? { month: 'long', day: 'numeric' } : {}),
   };
-  const when = withLocale(l10n.locale, (locale) =>
-    new Intl.DateTimeFormat(locale, options).format(at),
-  );
+  const when = new Intl.DateTimeFormat(intlLocale(l10n.locale), options).format(at);
   return l10n.t('queue.closedUntil', { when });
 }
 
@@ -97,15 +97,6 @@ export function closedUntil(l10n: LocalizeController, iso: string, now = new Dat
 function calendarDays(from: Date, to: Date): number {
   const midnight = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());
   return Math.round((midnight(to).getTime() - midnight(from).getTime()) / 86_400_000);
-}
-
-/** Formats in `locale`, or in English when the browser does not know it. */
-function withLocale(locale: string, format: (locale: string) => string): string {
-  try {
-    return format(locale);
-  } catch {
-    return format('en');
-  }
 }
 
 export const offlineFormStyles = css`

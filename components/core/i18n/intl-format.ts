@@ -19,8 +19,13 @@ export function formatDuration(locale: string, ms: number): string {
   }).format(value);
 }
 
+/** "today", "tomorrow" (0, 1 days away) and so on, in words. */
+export function formatRelativeDay(locale: string, days: number): string {
+  return new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }).format(days, 'day');
+}
+
 /** A page's `lang` may be anything; Intl throws on a malformed tag. */
-function intlLocale(locale: string): string {
+export function intlLocale(locale: string): string {
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? 'en';
   } catch {

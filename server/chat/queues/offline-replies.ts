@@ -1,9 +1,9 @@
-import type { OfflineContact } from '../../../protocol/index.js';
 import type { HubConfig } from '../../config/index.js';
 import { renderTranscript } from '../../email/transcript.js';
 import type { Mailer } from '../../email/transport.js';
 import type { Queryable } from '../../storage/index.js';
 import { transcriptLines } from '../csat/transcript.js';
+import { queueFields, type QueueColumns } from './summary-fields.js';
 
 /**
  * Answers to messages left outside hours go to the visitor by email too: they left, giving
@@ -32,16 +32,12 @@ export async function emailOfflineReplies(
 ): Promise<number> {
   const send = mailer();
   if (!send) return 0;
-  const due = await db.query<{
-    id: string;
-    site_key: string;
-    offline_contact: OfflineContact | string;
-    emailed: number;
-    last: number;
-  }>(
+  const due = await db.query<
+    QueueColumns & { id: string; site_key: string; emailed: number; last: number }
+  >(
     // The visitor's read receipt says what they saw in the panel; what is newer waits
     // `graceMs` after the latest answer, so a few lines in a row go in one email.
-    `SELECT c.id, c.site_key, c.offline_contact, c.offline_emailed_seq AS emailed,
+    `SELECT c.id, c.site_key, c.queue_id, c.offline_contact, c.offline_emailed_seq AS emailed,
        max(m.seq) AS last
      FROM conversations c
      JOIN messages m ON m.conversation_id = c.id AND m.seq > c.offline_emailed_seq
@@ -50,7 +46,7 @@ export async function emailOfflineReplies(
        AND r.reader_role = 'visitor' AND r.reader_id = c.visitor_id
      WHERE c.offline_contact IS NOT NULL AND c.created_at > $1
        AND m.seq > COALESCE(r.read_seq, 0)
-     GROUP BY c.id, c.site_key, c.offline_contact, c.offline_emailed_seq
+     GROUP BY c.id, c.site_key, c.queue_id, c.offline_contact, c.offline_emailed_seq
      HAVING max(m.created_at) < $2
      LIMIT ${perRound}`,
     [new Date(now - recentDays * 86_400_000), new Date(now - graceMs)],
@@ -64,10 +60,7 @@ export async function emailOfflineReplies(
       [row.id, row.emailed, last],
     );
     if (!claimed.length) continue; // Another node sends it.
-    const contact: OfflineContact =
-      typeof row.offline_contact === 'string'
-        ? JSON.parse(row.offline_contact)
-        : row.offline_contact;
+    const contact = queueFields(row).offline!;
     const site = config.sites.find((each) => each.key === row.site_key);
     try {
       await send.send(
