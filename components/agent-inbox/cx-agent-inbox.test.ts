@@ -120,7 +120,7 @@ describe('cx-agent-inbox', () => {
     expect(inbox.shadowRoot!.querySelector('slot[name="customer-card"]')).to.not.equal(null);
   });
 
-  it('passes the selected conversation to the slotted customer card', async () => {
+  it('passes the selected conversation and its end to the slotted customer card', async () => {
     const hub = new FakeHub();
     const { id } = hub.visitorSays('My kettle order', 'visitor-1');
     const { inbox, card } = await mountInboxWithCard(hub);
@@ -132,6 +132,18 @@ describe('cx-agent-inbox', () => {
       () => card.shadowRoot!.querySelector('h2')?.textContent === 'Minji Park',
       'the card shows the customer of the selected conversation',
     );
+    const sendLinks = () =>
+      [...card.shadowRoot!.querySelectorAll('button')].filter((b) =>
+        b.getAttribute('aria-label')?.startsWith('Send link'),
+      );
+    expect(sendLinks()).to.not.have.length(0);
+
+    // Closed: the card stays with the conversation, but sends no more links into it.
+    buttons(inbox, 'Close conversation')[0].click();
+    await waitUntil(() => card.conversationClosed, 'the card learns the conversation closed');
+    expect(card.conversationId).to.equal(id);
+    await card.updateComplete;
+    expect(sendLinks()).to.have.length(0);
   });
 
   it('shares one fake hub with cx-chat on the same page, each widget in its own role', async () => {

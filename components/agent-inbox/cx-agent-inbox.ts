@@ -56,7 +56,8 @@ const clockMs = 15_000;
  * @fires cx-conversation-closed - The agent closed a conversation. `detail`: `{ conversationId }`.
  *
  * @slot customer-card - Beside the open conversation, e.g. a `<cx-customer-card>`. Custom elements
- *   slotted here get the selected conversation as their `conversationId` property.
+ *   slotted here get the selected conversation as their `conversationId` property, and
+ *   `conversationClosed` once it has ended.
  *
  * @csspart presence - The agent's status (available, away).
  * @csspart offered - The conversations routing offered to this agent.
@@ -214,20 +215,22 @@ export class CxAgentInbox extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('selectedConversation')) {
-      this.passSelectionToCard();
-      this.attention.seen(this.selectedConversation);
-    }
+    // Every update: the selected conversation may have closed meanwhile.
+    this.passSelectionToCard();
+    if (changed.has('selectedConversation')) this.attention.seen(this.selectedConversation);
   }
 
   /** Tells the slotted card (e.g. `<cx-customer-card>`) whose customer to show. */
   private passSelectionToCard(): void {
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="customer-card"]');
+    const closed = this.selected?.status === 'closed';
     for (const element of slot?.assignedElements() ?? []) {
       // Only custom elements: a plain <aside> has no such property to follow.
-      if (element.localName.includes('-'))
-        (element as HTMLElement & { conversationId: string }).conversationId =
-          this.selectedConversation;
+      if (!element.localName.includes('-')) continue;
+      Object.assign(element, {
+        conversationId: this.selectedConversation,
+        conversationClosed: closed,
+      });
     }
   }
 
@@ -286,7 +289,7 @@ export class CxAgentInbox extends LitElement {
 
   private get selected(): ConversationSummary | undefined {
     const id = this.selectedConversation;
-    return this.desk.conversations.get(id) ?? this.searchResults?.find((c) => c.id === id);
+    return this.desk.find(id) ?? this.searchResults?.find((c) => c.id === id);
   }
 
   private renderConversation() {

@@ -185,7 +185,7 @@ describe('cx-agent-inbox desk features', () => {
     expect(JSON.stringify(seen)).not.to.contain('Billing');
   });
 
-  it('closes a conversation, and finds it again by search, read only', async () => {
+  it('closes a conversation, keeps it on screen read only, and finds it again by search', async () => {
     const hub = new FakeHub();
     const { inbox, conversationId, seen } = await withAcceptedConversation(hub);
     const closed = oneEvent(inbox, 'cx-conversation-closed');
@@ -193,6 +193,11 @@ describe('cx-agent-inbox desk features', () => {
     expect((await closed).detail.conversationId).to.equal(conversationId);
     await waitUntil(() => seen.some((f) => f.event.type === 'conversation.closed'));
     await waitUntil(() => textOf(inbox).includes('You have no active conversations.'));
+    // It stays open where the agent closed it, read only, its log and the card's visitor kept.
+    expect(textOf(inbox)).to.contain('This conversation is closed; read only.');
+    expect($(inbox, '[role="log"]')!.textContent).to.contain('My router blinks');
+    expect($(inbox, 'textarea#cx-message')).to.equal(null);
+    expect(inbox.selectedConversation).to.equal(conversationId);
 
     const search = $<HTMLInputElement>(inbox, 'input[type="search"]')!;
     search.value = 'ROUTER';

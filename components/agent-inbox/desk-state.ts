@@ -8,6 +8,9 @@ import type {
   QueueRef,
 } from '../../protocol/index.js';
 
+/** Closed conversations the desk remembers: enough for the ones an agent could have open. */
+const keptClosed = 20;
+
 /**
  * What the desk knows: open conversations, the site's agents and its desk settings,
  * from `desk.snapshot` and then `desk:` events. Immutable, so a Lit `@state` re-renders.
@@ -22,6 +25,11 @@ export class DeskState {
     readonly queues: readonly QueueRef[] = [],
     /** Answers to messages left outside hours are also emailed to the visitor. */
     readonly emailsAnswers = false,
+    /**
+     * The last conversations that closed while the desk watched, newest last: one the agent
+     * has open stays on screen, read only, instead of vanishing under their cursor.
+     */
+    readonly recentlyClosed: ReadonlyMap<string, ConversationSummary> = new Map(),
   ) {}
 
   static fromSnapshot(snapshot: CommandResults['desk.snapshot']): DeskState {
@@ -40,12 +48,27 @@ export class DeskState {
     return this.withConversation(event.conversation);
   }
 
-  /** Closed conversations leave the desk. */
+  /** Closed conversations leave the desk for `recentlyClosed`. */
   withConversation(conversation: ConversationSummary): DeskState {
     const conversations = new Map(this.conversations);
-    if (conversation.status === 'closed') conversations.delete(conversation.id);
-    else conversations.set(conversation.id, conversation);
-    return this.copy({ conversations });
+    if (conversation.status !== 'closed') {
+      conversations.set(conversation.id, conversation);
+      return this.copy({ conversations });
+    }
+    conversations.delete(conversation.id);
+    const recentlyClosed = new Map(this.recentlyClosed);
+    recentlyClosed.delete(conversation.id);
+    recentlyClosed.set(conversation.id, conversation);
+    for (const id of recentlyClosed.keys()) {
+      if (recentlyClosed.size <= keptClosed) break;
+      recentlyClosed.delete(id);
+    }
+    return this.copy({ conversations, recentlyClosed });
+  }
+
+  /** An open conversation, or one that closed a moment ago. */
+  find(id: string): ConversationSummary | undefined {
+    return this.conversations.get(id) ?? this.recentlyClosed.get(id);
   }
 
   withAgent(agent: AgentPresence): DeskState {
@@ -108,6 +131,7 @@ export class DeskState {
   private copy(changes: {
     conversations?: Map<string, ConversationSummary>;
     agents?: Map<string, AgentPresence>;
+    recentlyClosed?: Map<string, ConversationSummary>;
   }) {
     return new DeskState(
       changes.conversations ?? this.conversations,
@@ -116,6 +140,7 @@ export class DeskState {
       this.cannedResponses,
       this.queues,
       this.emailsAnswers,
+      changes.recentlyClosed ?? this.recentlyClosed,
     );
   }
 }

@@ -10,9 +10,14 @@ import { formatDate, formatDateTime, formatMoney, isWebUrl } from './format.js';
 
 type SendLink = ((url: string, name: string) => void) | undefined;
 
-export function renderIdentity(context: CustomerContext, l10n: LocalizeController) {
+export function renderIdentity(
+  context: CustomerContext,
+  l10n: LocalizeController,
+  conversationId: string,
+) {
   const crmName = context.crm.status === 'ok' ? context.crm.name : undefined;
-  const name = context.displayName || crmName || l10n.t('card.anonymous');
+  const told = toldInChat(context, conversationId);
+  const name = context.displayName || crmName || told.name || l10n.t('card.anonymous');
   return html`<div class="identity" part="identity">
     <h2 id="card-title">${name}</h2>
     ${
@@ -20,14 +25,41 @@ export function renderIdentity(context: CustomerContext, l10n: LocalizeControlle
         ? html`<span class="badge verified" part="verified"
             ><span aria-hidden="true">✔</span> ${l10n.t('card.verified')}</span
           >`
-        : html`<span class="badge">${l10n.t('card.anonymous')}</span>`
+        : html`<span class="badge">${l10n.t('card.unverified')}</span>`
     }
     ${
       context.customerId
         ? html`<p class="quiet">${l10n.t('card.customerId', { id: context.customerId })}</p>`
         : nothing
     }
+    ${
+      !context.verified && told.email
+        ? html`<p class="quiet">${l10n.t('card.emailToldInChat', { email: told.email })}</p>`
+        : nothing
+    }
   </div>`;
+}
+
+/**
+ * What the visitor said about themselves in the pre-chat form or a message left: the
+ * card's conversation first, then the newest. Unverified, so it is shown as said.
+ */
+function toldInChat(
+  context: CustomerContext,
+  conversationId: string,
+): { name?: string; email?: string } {
+  const newestFirst = [...context.conversations].sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  );
+  const ordered = [
+    ...newestFirst.filter((c) => c.id === conversationId),
+    ...newestFirst.filter((c) => c.id !== conversationId),
+  ];
+  const told = ordered.map((c) => ({ ...c.offline, ...c.prechat }));
+  return {
+    name: told.find((answers) => answers.name)?.name,
+    email: told.find((answers) => answers.email)?.email,
+  };
 }
 
 export function renderStruggles(context: CustomerContext, l10n: LocalizeController) {

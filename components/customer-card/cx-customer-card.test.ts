@@ -135,6 +135,30 @@ describe('cx-customer-card', () => {
     expect(text(staleCard)).to.match(/Last updated /);
   });
 
+  it("shows a visitor's name and email from the pre-chat form, marked not verified", async () => {
+    const hub = new FakeHub();
+    const context = hub.context('visitor-1');
+    Object.assign(context, { verified: false, customerId: null, displayName: null });
+    context.crm = { status: 'none' };
+    const past = context.conversations[0]!;
+    context.conversations = [
+      { ...past, id: 'conv-now', createdAt: new Date().toISOString(), prechat: { name: 'Jamie' } },
+      { ...past, prechat: { name: 'Jay', email: 'jay@example.com' } },
+    ];
+    const card = await mount(hub.connect('agent'));
+    await loaded(card);
+    expect(shadow(card).querySelector('h2')!.textContent).to.equal('Jamie');
+    expect(text(card)).to.contain('Not verified').and.not.contain('Verified ');
+    expect(text(card)).to.contain('Email given in chat: jay@example.com');
+    await expect(card).to.be.accessible();
+
+    context.conversations = [];
+    const nameless = await mount(hub.connect('agent'));
+    await loaded(nameless);
+    expect(shadow(nameless).querySelector('h2')!.textContent).to.equal('Anonymous visitor');
+    expect(text(nameless)).not.to.contain('Email given in chat');
+  });
+
   it('appends live journey events and announces a new struggle politely', async () => {
     const hub = new FakeHub();
     const card = await mount(hub.connect('agent'));

@@ -95,6 +95,9 @@ export class CxCustomerCard extends LitElement {
   /** The conversation whose customer to show; wins over the other ids. */
   @property({ attribute: 'conversation-id' }) conversationId = '';
 
+  /** The conversation has ended (the agent desk sets it): no more links are sent into it. */
+  @property({ type: Boolean, attribute: 'conversation-closed' }) conversationClosed = false;
+
   /** The visitor to show, when there is no conversation. */
   @property({ attribute: 'visitor-id' }) visitorId = '';
 
@@ -168,7 +171,7 @@ export class CxCustomerCard extends LitElement {
     const sendLink = this.canSendLinks(context) ? this.sendLink : undefined;
     return html`<article class="card" part="card" aria-labelledby="card-title">
       <header class="header">
-        ${renderIdentity(context, this.l10n)}
+        ${renderIdentity(context, this.l10n, this.conversationId)}
         <button class="quiet" part="callback" @click=${() => this.requestCallback(context)}>
           ${t('card.scheduleCallback')}
         </button>
@@ -199,7 +202,7 @@ export class CxCustomerCard extends LitElement {
 
   /** Links go into the open conversation, unless the card knows it is not the agent's to write in. */
   private canSendLinks(context: CustomerContext): boolean {
-    if (!this.conversationId) return false;
+    if (!this.conversationId || this.conversationClosed) return false;
     const self = this.hub.connection?.principal?.principalId;
     const conversation = context.conversations.find((c) => c.id === this.conversationId);
     return !conversation || (conversation.status === 'active' && conversation.agentId === self);

@@ -128,6 +128,8 @@ export const en = {
   'card.liveFailed': 'Live updates stopped: {message}',
   'card.anonymous': 'Anonymous visitor',
   'card.verified': 'Verified',
+  'card.unverified': 'Not verified',
+  'card.emailToldInChat': 'Email given in chat: {email}',
   'card.customerId': 'Customer ID {id}',
   'card.scheduleCallback': 'Schedule callback',
   'card.sendLink': 'Send link',

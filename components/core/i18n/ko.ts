@@ -125,6 +125,8 @@ export const ko: Catalog = {
   'card.liveFailed': '실시간 업데이트가 중단되었습니다: {message}',
   'card.anonymous': '익명 방문자',
   'card.verified': '인증됨',
+  'card.unverified': '미인증',
+  'card.emailToldInChat': '채팅에서 알려 준 이메일: {email}',
   'card.customerId': '고객 ID {id}',
   'card.scheduleCallback': '콜백 예약',
   'card.sendLink': '링크 보내기',
