@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { backoffDelay, defaultBackoff } from './backoff.js';
+import { backoffDelay, backoffFor, defaultBackoff } from './backoff.js';
 
 describe('backoffDelay', () => {
   it('doubles its ceiling with each attempt, from 500 ms up to the 30 s cap', () => {
@@ -15,6 +15,13 @@ describe('backoffDelay', () => {
     expect(backoffDelay(10, defaultBackoff, atTop, true)).to.equal(4999);
     expect(backoffDelay(2, defaultBackoff, atTop, true)).to.equal(1999);
     expect(backoffDelay(10, defaultBackoff, atTop, false)).to.equal(29999);
+  });
+
+  it("caps an agent desk's wait at 5 s even when it sends nothing", () => {
+    const atTop = () => 0.999999;
+    expect(backoffDelay(10, backoffFor('agent'), atTop, false)).to.equal(4999);
+    expect(backoffDelay(1, backoffFor('agent'), atTop, false)).to.equal(999);
+    expect(backoffDelay(10, backoffFor('visitor'), atTop, false)).to.equal(29999);
   });
 
   it('uses full jitter: anywhere from 0 up to the ceiling', () => {

@@ -11,6 +11,18 @@ export interface BackoffOptions {
 export const defaultBackoff: BackoffOptions = { baseMs: 500, capMs: 30_000, waitingCapMs: 5_000 };
 
 /**
+ * An agent's desk is one of a site's few sockets, and new chats wait on it even when the
+ * agent sends nothing: it never waits longer than a sending visitor does. The 30 s cap is
+ * for the storefronts' crowd.
+ */
+const agentBackoff: BackoffOptions = { ...defaultBackoff, capMs: 5_000 };
+
+/** The backoff of a connection speaking as `role`. */
+export function backoffFor(role: 'visitor' | 'agent'): BackoffOptions {
+  return role === 'agent' ? agentBackoff : defaultBackoff;
+}
+
+/**
  * Delay before reconnect attempt number `attempt` (0 for the first): a uniform random
  * value in [0, min(cap, base * 2^attempt)), the cap lower while commands wait (`waiting`). Full jitter spreads a crowd of clients that
  * lost the hub at the same moment, so they do not all come back at once.

@@ -119,7 +119,7 @@ export class HubController implements ReactiveController {
     if (!credentials) return this.use(null, '', null);
     const key = `${settings.hub}|${settings.siteKey}|${credentials.key}`;
     if (key === this.leaseKey) return;
-    const lease = acquireConnection(settings.hub, settings.siteKey, credentials);
+    const lease = acquireConnection(settings.hub, settings.siteKey, credentials, this.options.role);
     this.use(lease.connection, key, lease);
   }
 

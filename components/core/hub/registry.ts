@@ -1,3 +1,4 @@
+import { backoffFor } from './backoff.js';
 import type { Credentials } from './credentials.js';
 import { HubClient } from './hub-client.js';
 import type { HubConnection } from './hub-connection.js';
@@ -17,12 +18,22 @@ export interface Lease {
   release(): void;
 }
 
-/** One shared connection per (hub, site, principal); closed when its last user lets go. */
-export function acquireConnection(hub: string, siteKey: string, credentials: Credentials): Lease {
+/**
+ * One shared connection per (hub, site, principal); closed when its last user lets go.
+ * `role` picks how soon it comes back after losing the hub (`backoffFor`).
+ */
+export function acquireConnection(
+  hub: string,
+  siteKey: string,
+  credentials: Credentials,
+  role: 'visitor' | 'agent',
+): Lease {
   const key = `${hub}|${siteKey}|${credentials.key}`;
   let entry = registry.get(key);
-  if (!entry)
-    registry.set(key, (entry = { client: new HubClient({ hub, siteKey, credentials }), users: 0 }));
+  if (!entry) {
+    const client = new HubClient({ hub, siteKey, credentials, backoff: backoffFor(role) });
+    registry.set(key, (entry = { client, users: 0 }));
+  }
   entry.users++;
   let released = false;
   return {
