@@ -130,7 +130,7 @@ export class CxAgentInbox extends LitElement {
   private readonly previews = new PreviewFeeds((id, message, seq) => {
     this.desk = this.desk.withPreview(id, message, seq);
     this.live.delivered(this.hub.connection, id, seq);
-    if (message.author.role === 'visitor') this.attention.visitorWrote(id, message.text);
+    if (message.author.role === 'visitor') this.attention.visitorWrote(id, message.text, seq);
   });
   /** The desk's lists from the hub. */
   private readonly deskFeed = new DeskFeed({
@@ -138,7 +138,7 @@ export class CxAgentInbox extends LitElement {
     desk: () => this.desk,
     setDesk: (desk) => (this.desk = desk),
     siteKey: () => this.config.settings?.siteKey ?? '',
-    onArrival: () => this.attention.waiting(),
+    onArrival: (seq) => this.attention.waiting(seq),
     onNotice: (error, whileLoading) =>
       (this.notice = whileLoading
         ? this.l10n.t('error.generic', { message: error.message })
@@ -148,6 +148,10 @@ export class CxAgentInbox extends LitElement {
   /** Unread counts, and the title and chime of a hidden tab. */
   private readonly attention = new DeskAttention({
     selected: () => this.selectedConversation,
+    chimeKey: () => {
+      const principal = this.hub.connection?.principal;
+      return `cxkit.desk.chimed:${this.config.settings?.hub}:${principal?.siteKey}:${principal?.principalId}`;
+    },
     titleText: (count) => this.l10n.t('inbox.titleNotice', { count }),
     announce: (text) => this.l10n.t('inbox.newElsewhere', { text }),
     onChange: () => this.requestUpdate(),

@@ -1,10 +1,12 @@
+import { claimChime } from '../core/notice/chime-claim.js';
 import { chime, TitleNotice } from '../core/notice/page-notice.js';
 
 /**
  * What asks for the agent's attention: visitor messages in their conversations not seen yet
  * (another conversation is open, or the tab is hidden), and conversations that began
  * waiting while the tab was hidden. The list shows the counts per conversation; a hidden tab
- * also gets "(3) …" before its title and, with `chime`, a short sound.
+ * also gets "(3) …" before its title and, with `chime`, a short sound: one, however many
+ * of the agent's tabs heard it.
  */
 export class DeskAttention {
   /** Play a chime when something arrives while the tab is hidden. */
@@ -19,6 +21,8 @@ export class DeskAttention {
     private readonly options: {
       /** The conversation open on the desk. */
       selected(): string;
+      /** Where the tabs of this desk (hub, site, agent) claim their chimes. */
+      chimeKey(): string;
       /** The title prefix for `count` things waiting for the agent. */
       titleText(count: number): string;
       /** What a screen reader hears of a message in a conversation that is not open. */
@@ -41,20 +45,21 @@ export class DeskAttention {
     return this.#unread.get(conversationId) ?? 0;
   }
 
-  visitorWrote(conversationId: string, text: string): void {
+  /** Message `seq` of `conversationId`, from its visitor. */
+  visitorWrote(conversationId: string, text: string, seq: number): void {
     const open = conversationId === this.options.selected();
     if (open && !document.hidden) return;
     this.#unread.set(conversationId, this.unread(conversationId) + 1);
     // The open conversation's log announces its own messages.
     if (!open) this.announcement = this.options.announce(text);
-    this.#notify();
+    this.#notify(conversationId, seq);
   }
 
-  /** A visitor began waiting (or routing offered a conversation to the agent). */
-  waiting(): void {
+  /** A visitor began waiting (or routing offered a conversation to the agent): desk event `seq`. */
+  waiting(seq: number): void {
     if (!document.hidden) return;
     this.#arrivedWhileHidden++;
-    this.#notify();
+    this.#notify('desk', seq);
   }
 
   /** The agent opened `conversationId` in a visible tab: its messages are seen. */
@@ -78,11 +83,12 @@ export class DeskAttention {
     this.#title.restore();
   }
 
-  #notify(): void {
+  #notify(subject: string, seq: number): void {
     this.options.onChange();
     if (!document.hidden) return;
     this.#showTitle();
-    if (this.chime) chime();
+    if (!this.chime) return;
+    void claimChime(this.options.chimeKey(), subject, seq).then((mine) => mine && chime());
   }
 
   /** A hidden tab's title counts what waits for the agent; nothing left, the page's own. */

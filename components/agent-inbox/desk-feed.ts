@@ -9,8 +9,8 @@ export interface DeskFeedOptions {
   setDesk(desk: DeskState): void;
   /** The site to follow when the principal does not say (before `hello`). */
   siteKey(): string;
-  /** A visitor began waiting, or a transfer put a conversation back in the queue. */
-  onArrival(): void;
+  /** A visitor began waiting, or a transfer put a conversation back in the queue (`seq`: the desk event's). */
+  onArrival(seq: number): void;
   /** Something went wrong: a line for the agent. */
   onNotice(error: HubError, whileLoading: boolean): void;
   /** Events the desk missed are gone (a restored database): the inbox loads it afresh. */
@@ -36,7 +36,7 @@ export class DeskFeed {
       options.setDesk(DeskState.fromSnapshot(snapshot));
       const siteKey = connection.principal?.siteKey ?? options.siteKey();
       this.#subscription = connection.subscribe(`desk:${siteKey}`, snapshot.seq, {
-        onEvent: (frame) => this.#apply(frame.event as DeskEvent),
+        onEvent: (frame) => this.#apply(frame.event as DeskEvent, frame.seq),
         onError: (error) =>
           error.code === 'stream.gap' ? options.onGap() : options.onNotice(error, false),
       });
@@ -46,12 +46,12 @@ export class DeskFeed {
     }
   }
 
-  #apply(event: DeskEvent): void {
+  #apply(event: DeskEvent, seq: number): void {
     const desk = this.options.desk();
     if (event.type !== 'agent.updated') {
       const { id, status, offline } = event.conversation;
       if (status === 'waiting' && !offline && desk.conversations.get(id)?.status !== 'waiting')
-        this.options.onArrival();
+        this.options.onArrival(seq);
     }
     this.options.setDesk(desk.withEvent(event));
   }

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxAgentInbox } from './cx-agent-inbox.js';
 import './index.js';
@@ -52,6 +53,9 @@ describe('cx-agent-inbox with several chats', () => {
   const pageTitle = 'Acme CRM';
   beforeEach(() => {
     sessionStorage.clear();
+    // Each test's fake hub counts from 1 again: forget the chimes claimed before.
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith('cxkit.desk.chimed')) localStorage.removeItem(key);
     document.title = pageTitle;
   });
   afterEach(() => {
@@ -128,5 +132,33 @@ describe('cx-agent-inbox with several chats', () => {
     await waitUntil(() => document.title === `(1) New on the desk · ${pageTitle}`, 'counted');
     hub.closeConversation(ana.id);
     await waitUntil(() => document.title === pageTitle, 'nothing waits: the page title');
+  });
+
+  it("chimes once for a message, however many of the agent's desk tabs hear it", async () => {
+    const { hub } = await deskWithTwoChats();
+    const secondTab = await mount(hub);
+    await waitUntil(() => mineButton(secondTab, 'Ben here'), 'the second desk has the chats');
+    // Browsers play sound only after a gesture on the page.
+    await sendMouse({ type: 'click', position: [1, 1] });
+    let notes = 0;
+    const createOscillator = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      notes++;
+      return createOscillator.call(this);
+    };
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      setHidden(true);
+      hub.visitorSays('Still there?', 'visitor-ben');
+      await waitUntil(() => notes > 0, 'a chime');
+      await settled();
+      expect(notes, 'one two-note chime').to.equal(2);
+      hub.visitorSays('New customer', 'visitor-cy');
+      await waitUntil(() => notes > 2, 'a chime for the new visitor');
+      await settled();
+      expect(notes).to.equal(4);
+    } finally {
+      AudioContext.prototype.createOscillator = createOscillator;
+    }
   });
 });

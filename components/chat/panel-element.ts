@@ -8,7 +8,7 @@ import { conversationMarkerKey } from './conversation-marker.js';
 import type { CxChat, HandoffDetail } from './cx-chat.js';
 import { availableHandoffs, handOff, handoffDefined, renderHandoff } from './handoff.js';
 import { UnreadTracker, type FreshMessage } from './unread.js';
-import { claimChime } from './chime-claim.js';
+import { claimChime } from '../core/notice/chime-claim.js';
 import { TitleNotice, chime } from '../core/notice/page-notice.js';
 
 /** Under this width the open panel fills the screen (chat-panel.styles.ts has the same query). */

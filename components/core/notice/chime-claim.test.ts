@@ -15,7 +15,16 @@ describe('claimChime (one chime for several tabs)', () => {
 
     const next = await Promise.all([1, 2].map(() => claimChime(key, 'c1', 9)));
     expect(next.filter(Boolean)).to.have.length(1);
-    // Another conversation counts its own messages.
+    // Another conversation counts its own messages, and claiming it forgets nothing of c1.
     expect(await claimChime(key, 'c2', 2)).to.equal(true);
+    expect(await claimChime(key, 'c1', 9)).to.equal(false);
+  });
+
+  it('keeps the claims of the latest 50 subjects', async () => {
+    for (let n = 0; n < 60; n++) expect(await claimChime(key, `c${n}`, 1)).to.equal(true);
+    expect(Object.keys(JSON.parse(localStorage.getItem(key)!))).to.have.length(50);
+    expect(await claimChime(key, 'c59', 1)).to.equal(false);
+    // The oldest was forgotten: claimed again (at worst, one more chime).
+    expect(await claimChime(key, 'c0', 1)).to.equal(true);
   });
 });
