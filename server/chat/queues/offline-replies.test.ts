@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it as test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { HubConfig } from '../../config/index.js';
+import type { Mailer } from '../../email/transport.js';
 import { agentToken, signedIn, visitorToken } from '../../testing/harness.js';
 import { drivers, skipReason, useEndOfChatHub } from '../prechat/test-hub.js';
+import { startOfflineReplies } from './offline-replies.js';
 
 for (const driver of drivers) {
   describe(`answers to messages left outside hours, by email (${driver})`, () => {
@@ -80,3 +83,46 @@ for (const driver of drivers) {
     });
   });
 }
+
+describe('answers to messages left outside hours: pacing the rounds', () => {
+  test('rounds thin out while they fail, at most 10 min apart, and resume their pace after one succeeds', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const rounds: string[] = [];
+    let smtpUp = false;
+    const job = startOfflineReplies({
+      db: { query: async () => [], exec: async () => {} },
+      config: { sites: [] } as unknown as HubConfig,
+      mailer: () => {
+        rounds.push(smtpUp ? 'sent' : 'refused');
+        if (!smtpUp) throw new Error('SMTP refuses');
+        return { send: async () => {} } as unknown as Mailer;
+      },
+      intervalMs: 30_000,
+      onError: () => {},
+    });
+    const after = async (ms: number) => {
+      t.mock.timers.tick(ms);
+      for (let i = 0; i < 5; i++) await Promise.resolve(); // the round's own awaits
+    };
+    /** The next round comes `ms` after the last one, not a moment sooner. */
+    const roundAfter = async (ms: number) => {
+      const before = rounds.length;
+      await after(ms - 1);
+      assert.equal(rounds.length, before, `no round before ${ms} ms`);
+      await after(1);
+      assert.equal(rounds.length, before + 1, `a round at ${ms} ms`);
+    };
+    try {
+      // Twice as long after each refusal, at most 10 min.
+      for (const ms of [30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000])
+        await roundAfter(ms);
+      assert.ok(rounds.every((round) => round === 'refused'));
+      smtpUp = true;
+      await roundAfter(600_000);
+      await roundAfter(30_000);
+      assert.deepEqual(rounds.slice(-2), ['sent', 'sent'], 'back to every 30 s');
+    } finally {
+      job.stop();
+    }
+  });
+});

@@ -86,18 +86,46 @@ export async function emailOfflineReplies(
   return sent;
 }
 
+/** The longest pause between rounds while they fail. */
+const maxPauseMs = 10 * 60_000;
+
+/**
+ * The pause before the next round: `intervalMs`, doubled for each round in a row that failed
+ * (SMTP refusing or away), at most 10 minutes. Fewer tries at a server that refuses, and
+ * fewer lines in the log; the first round that sends brings the interval back.
+ */
+function nextRoundDelay(intervalMs: number, failuresInARow: number): number {
+  return Math.min(intervalMs * 2 ** failuresInARow, Math.max(intervalMs, maxPauseMs));
+}
+
 /** Sends every `intervalMs` (default 30 s) until stopped; keeps no process alive. */
 export function startOfflineReplies(
   options: OfflineRepliesOptions & { intervalMs?: number; onError(error: unknown): void },
 ): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    void emailOfflineReplies(options)
-      .catch(options.onError)
-      .finally(() => (running = false));
-  }, options.intervalMs ?? 30_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  const intervalMs = options.intervalMs ?? 30_000;
+  let failures = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void round(), nextRoundDelay(intervalMs, failures));
+    timer.unref();
+  };
+  const round = async () => {
+    try {
+      await emailOfflineReplies(options);
+      failures = 0;
+    } catch (error) {
+      failures++;
+      options.onError(error);
+    }
+    schedule();
+  };
+  schedule();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }
