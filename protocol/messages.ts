@@ -55,6 +55,10 @@ export interface ConversationStart {
   queueId?: string;
   /** Pre-chat answers by field name (`name`, `email`, `topic`, ...), as configured for the site. */
   prechat?: Record<string, string>;
+  /** BCP 47 tag of the visitor's widget, e.g. `ko-KR`: emails to the visitor use it. */
+  locale?: string;
+  /** The visitor's IANA zone, e.g. `Asia/Seoul`: times in emails to them use it. */
+  timeZone?: string;
 }
 export interface ChatAcceptCommand extends CommandBase {
   type: 'chat.accept';
@@ -218,7 +222,7 @@ export interface CommandResults {
     cannedResponses: CannedResponse[];
     /** The site's queues, first is the default (transfer targets, labels). */
     queues: QueueRef[];
-    /** Answers to messages left outside hours are also emailed to the visitor. */
+    /** Answers the visitor misses in the panel are emailed to them when they gave an address. */
     emailsAnswers?: boolean;
   };
   'conversations.list': { conversations: ConversationSummary[] };

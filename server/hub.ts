@@ -11,7 +11,7 @@ import {
   deskSettings,
   PresenceSessions,
   startOfferTimeouts,
-  startOfflineReplies,
+  startMissedAnswers,
   startQueuePositions,
 } from './chat/index.js';
 import { checkRedisUrl, type HubConfig } from './config/index.js';
@@ -54,8 +54,11 @@ export interface HubOptions {
   offerTimeoutMs?: number;
   /** Queue changes within this long are ranked once for the waiting visitors (default 500 ms). */
   queuePositionDebounceMs?: number;
-  /** Emailing answers to messages left outside hours: how often, and how long an answer waits to be read in the panel first (default 30 s, 1 min). */
-  offlineReplies?: { intervalMs?: number; graceMs?: number };
+  /**
+   * Emailing answers the visitor missed: how often, and how long an answer waits to be read
+   * in the panel first (default 30 s; 1 min for a message left outside hours, 5 min in a chat).
+   */
+  missedAnswers?: { intervalMs?: number; offlineGraceMs?: number; liveGraceMs?: number };
 }
 
 export interface RunningHub {
@@ -107,12 +110,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const uploads = startUploadCleanup(storage, (error) =>
     app.log.error({ err: error }, 'purging unsent uploads failed'),
   );
-  const offlineReplies = startOfflineReplies({
+  const missedAnswers = startMissedAnswers({
     db: storage,
     config: options.config,
     mailer: lazyMailer(options.config),
-    ...options.offlineReplies,
-    onError: (error) => app.log.error({ err: error }, 'emailing answers to left messages failed'),
+    ...options.missedAnswers,
+    onError: (error) => app.log.error({ err: error }, 'emailing missed answers failed'),
   });
   const sessions = new PresenceSessions({
     storage,
@@ -133,7 +136,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     sessions.stop();
     offers.stop();
     uploads.stop();
-    offlineReplies.stop();
+    missedAnswers.stop();
     await positions.stop();
     retention?.stop();
     await app.close().catch(() => {});
@@ -154,7 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         heartbeat.stop();
         offers.stop();
         uploads.stop();
-        offlineReplies.stop();
+        missedAnswers.stop();
         retention?.stop();
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');

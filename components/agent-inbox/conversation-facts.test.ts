@@ -42,6 +42,26 @@ describe('cx-agent-inbox pre-chat answers and rating', () => {
     const facts = $(inbox, '[part="conversation-facts"]')!.textContent!.replace(/\s+/g, ' ');
     expect(facts).to.contain('Name Ada').and.contain('ada@example.com').and.contain('Returns');
     expect($(inbox, '#conversation-title')!.textContent).to.equal('Conversation with Ada');
+    // This hub sends no email: no promise to the agent either.
+    expect($(inbox, '.conversation .hint')).to.equal(null);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('tells the agent that answers the visitor misses go to the email they gave', async () => {
+    const hub = new FakeHub({ widget: { endOfChat: { transcript: true } } });
+    const visitor = hub.connect('visitor', { id: 'visitor-c' });
+    await visitor.command('chat.send', {
+      text: 'Do you ship to Busan?',
+      start: { prechat: { name: 'Mina', email: 'mina@example.com' } },
+    });
+    await visitor.command('chat.send', { text: 'Anyone?' });
+    const inbox = await mount(hub);
+    await waitUntil(() => button(inbox, 'Accept'), 'waiting conversation listed');
+    button(inbox, 'Accept')!.click();
+    await waitUntil(() => $(inbox, '.conversation .hint'), 'hint shown');
+    expect($(inbox, '.conversation .hint')!.textContent!.trim()).to.equal(
+      'Your answer also goes to mina@example.com by email, unless they read it here first.',
+    );
     await expect(inbox).to.be.accessible();
   });
 

@@ -23,7 +23,7 @@ export class DeskState {
     readonly cannedResponses: readonly CannedResponse[] = [],
     /** The site's queues, first is the default. */
     readonly queues: readonly QueueRef[] = [],
-    /** Answers to messages left outside hours are also emailed to the visitor. */
+    /** Answers the visitor misses are also emailed to the address they gave. */
     readonly emailsAnswers = false,
     /**
      * The last conversations that closed while the desk watched, newest last: one the agent

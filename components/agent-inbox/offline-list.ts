@@ -63,24 +63,28 @@ export const offlineListStyles = css`
   }
 `;
 
-/** In the conversation pane: its queue, and who to answer for a message left outside hours. */
+/**
+ * In the conversation pane: its queue, who to answer for a message left outside hours, and
+ * whether answers the visitor misses go to them by email (they gave an address).
+ */
 export function renderConversationQueue(
   l10n: LocalizeController,
   desk: DeskState,
   conversation: ConversationSummary,
 ) {
   const contact = conversation.offline;
+  const emailedTo = contact?.email ?? conversation.prechat?.email;
   return html`${renderQueueLabel(l10n, desk, conversation)}
   ${
     contact
       ? html`<p class="contact">
-            ${l10n.t('inbox.offline')}: ${l10n.t('inbox.offlineFrom', { ...contact })}
-          </p>
-          ${
-            desk.emailsAnswers && conversation.status !== 'closed'
-              ? html`<p class="hint">${l10n.t('inbox.answerEmailed', { email: contact.email })}</p>`
-              : nothing
-          }`
+          ${l10n.t('inbox.offline')}: ${l10n.t('inbox.offlineFrom', { ...contact })}
+        </p>`
+      : nothing
+  }
+  ${
+    desk.emailsAnswers && emailedTo && conversation.status !== 'closed'
+      ? html`<p class="hint">${l10n.t('inbox.answerEmailed', { email: emailedTo })}</p>`
       : nothing
   }`;
 }

@@ -321,7 +321,7 @@ export class ChatPanel implements ReactiveController {
       text,
       createdAt: new Date().toISOString(),
       ...(attachmentIds.length ? { attachmentIds } : {}),
-      ...(!conversationId ? this.prechat.start(this.queue.queueId) : {}),
+      ...(!conversationId ? this.prechat.start(this.queue.queueId, this.options.l10n.locale) : {}),
     };
     await this.deliver(connection, conversationId ? { ...entry, conversationId } : entry);
   }

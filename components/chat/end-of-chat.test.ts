@@ -65,6 +65,13 @@ describe('cx-chat pre-chat form', () => {
     expect($(chat, '#cx-prechat-email-error')!.textContent).to.contain('name@example.com');
     expect(field(chat, 'name').getAttribute('aria-invalid')).to.equal('true');
     expect(field(chat, 'name').getAttribute('aria-describedby')).to.equal('cx-prechat-name-error');
+    // The hub emails: the email field says what the address is for.
+    expect($(chat, '#cx-prechat-email-hint')!.textContent).to.equal(
+      'If you leave before reading our answer, we will email it to you.',
+    );
+    expect(field(chat, 'email').getAttribute('aria-describedby')).to.equal(
+      'cx-prechat-email-error cx-prechat-email-hint',
+    );
     expect(chat.shadowRoot!.activeElement).to.equal(field(chat, 'name'));
     expect((field(chat, 'email') as HTMLInputElement).validationMessage).to.contain(
       'name@example.com',
@@ -81,6 +88,11 @@ describe('cx-chat pre-chat form', () => {
       name: 'Ada',
       email: 'ada@example.com',
       topic: 'Returns',
+    });
+    // With the visitor's language and zone, for emails the hub may send them.
+    expect(hub.endOfChat.starts.get(conversations[0]!.id)).to.include({
+      locale: 'en',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     await expect(chat).to.be.accessible();
   });
@@ -228,9 +240,12 @@ describe('cx-chat end of chat', () => {
     expect(chat.shadowRoot!.querySelectorAll('[part="message"]').length).to.equal(0);
   });
 
-  it('offers no transcript when the hub sends no email', async () => {
-    const hub = new FakeHub({ widget: { endOfChat: { transcript: false } } });
+  it('offers no transcript, and promises no email, when the hub sends none', async () => {
+    const hub = new FakeHub({ widget: { prechat, endOfChat: { transcript: false } } });
     const chat = await openChat(hub);
+    await waitUntil(() => $(chat, '[part="prechat-form"]'), 'form shown');
+    expect($(chat, '#cx-prechat-email-hint'), 'no promise of an email').to.equal(null);
+    fill(field(chat, 'name'), 'Ada');
     await say(chat, 'Hello');
     const { conversations } = await hub.connect('visitor').command('conversations.list', {});
     hub.closeConversation(conversations[0]!.id);

@@ -1,6 +1,7 @@
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type {
   ConversationStart,
+  EndOfChatSettings,
   PrechatField,
   PrechatFieldName,
   PrechatSettings,
@@ -35,6 +36,8 @@ const maxEmailLength = 254;
 export class PrechatStep {
   /** The site's form, or null when it has none (or it is not loaded yet). */
   private settings: PrechatSettings | null = null;
+  /** The hub sends email: an answer the visitor misses goes to the email they give. */
+  private answersByEmail = false;
   /** Who the identity token says the visitor is, once the hub confirmed it. */
   customer: VerifiedCustomer | null = null;
   /** What the visitor answered with their first message (kept for a new chat after the end). */
@@ -61,6 +64,8 @@ export class PrechatStep {
     // Both at once, so a verified customer never sees the form flash.
     this.customer = customer;
     this.settings = (widget?.prechat as PrechatSettings | undefined) ?? null;
+    // The hub emails answers wherever it can email transcripts.
+    this.answersByEmail = (widget?.endOfChat as EndOfChatSettings | undefined)?.transcript === true;
     this.host.requestUpdate();
   }
 
@@ -109,15 +114,25 @@ export class PrechatStep {
     return true;
   }
 
-  /** `chat.send`'s `start` for the first message: the answers and the queue (topic before page). */
-  start(pageQueueId: string | undefined): { start?: ConversationStart } {
+  /**
+   * `chat.send`'s `start` for the first message: the answers, the queue (topic before page),
+   * and the visitor's language and zone (for emails with answers they miss).
+   */
+  start(pageQueueId: string | undefined, locale: string): { start: ConversationStart } {
     const topic = this.settings?.fields
       .find((field) => field.name === 'topic')
       ?.options?.find((option) => option.label === this.answers?.topic);
     const queueId = topic?.queueId ?? pageQueueId;
     const prechat = this.answers && Object.keys(this.answers).length ? this.answers : undefined;
-    if (!queueId && !prechat) return {};
-    return { start: { ...(queueId ? { queueId } : {}), ...(prechat ? { prechat } : {}) } };
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return {
+      start: {
+        ...(queueId ? { queueId } : {}),
+        ...(prechat ? { prechat } : {}),
+        locale,
+        ...(timeZone ? { timeZone } : {}),
+      },
+    };
   }
 
   /** The first message waits for the form: put its text back in the message box. */
@@ -163,7 +178,15 @@ export class PrechatStep {
       ${t(`prechat.${field.name}` as MessageKey)}
       ${field.required ? nothing : html`<span class="optional">${t('prechat.optional')}</span>`}
     </label>`;
-    const described = error ? `${id}-error` : undefined;
+    // Said where the address is given: it is why an email may come later.
+    const hint =
+      field.name === 'email' && this.answersByEmail
+        ? html`<p class="hint" id=${`${id}-hint`}>${t('prechat.emailAnswersHint')}</p>`
+        : nothing;
+    const described =
+      [error ? `${id}-error` : '', hint === nothing ? '' : `${id}-hint`]
+        .filter(Boolean)
+        .join(' ') || undefined;
     const errorLine = error
       ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>`
       : nothing;
@@ -199,7 +222,7 @@ export class PrechatStep {
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${described ?? nothing}
       />
-      ${errorLine}`;
+      ${hint} ${errorLine}`;
   }
 
   /** The browser's own checks (required, type=email), with this widget's words for them. */
@@ -242,7 +265,8 @@ export const prechatStyles = css`
   .prechat p {
     margin: 0;
   }
-  .prechat .optional {
+  .prechat .optional,
+  .prechat .hint {
     color: var(--_cx-text-muted);
     font-size: 0.875em;
   }

@@ -19,7 +19,8 @@ export { authorizeChatStream } from './stream-access.js';
 export { PresenceSessions } from './presence.js';
 export { startOfferTimeouts } from './offer-timeouts.js';
 export { deskSettings } from './settings.js';
-export { startOfflineReplies, startQueuePositions, hoursWidgetPart } from './queues/index.js';
+export { startQueuePositions, hoursWidgetPart } from './queues/index.js';
+export { startMissedAnswers } from './missed-answers.js';
 export { endOfChatWidgetPart } from './csat/index.js';
 export { prechatWidgetPart } from './prechat/config.js';
 

@@ -20,6 +20,8 @@ export const chatSendSchema = commandSchema(
           maxProperties: 20,
           additionalProperties: { type: 'string', maxLength: 1000 },
         },
+        locale: { type: 'string', maxLength: 35 },
+        timeZone: { type: 'string', maxLength: 64 },
       },
     },
   },

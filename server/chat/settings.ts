@@ -7,7 +7,7 @@ export interface DeskSettings {
   cannedResponses: CannedResponse[];
   /** The site's queues, first is the default. */
   queues: QueueRef[];
-  /** The hub emails answers to messages left outside hours (it has `email`). */
+  /** The hub emails answers visitors miss to the address they gave (it has `email`). */
   emailsAnswers: boolean;
 }
 

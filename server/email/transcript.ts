@@ -15,10 +15,11 @@ export interface TranscriptRequest {
   siteName: string;
   lines: TranscriptLine[];
   /**
-   * `transcript` (asked for in the chat), or `reply`: the answer to a message the visitor
-   * left outside hours, greeting them by `name`.
+   * `transcript` (asked for in the chat), `reply`: the answer to a message the visitor left
+   * outside hours, greeting them by `name`, or `missed`: answers in a chat the visitor left
+   * before reading them.
    */
-  kind?: 'transcript' | 'reply';
+  kind?: 'transcript' | 'reply' | 'missed';
   name?: string;
   /** BCP 47 tag of the visitor's widget, e.g. `ko-KR`. */
   locale?: string;
@@ -44,7 +45,9 @@ export function renderTranscript(request: TranscriptRequest): OutgoingEmail {
   const words =
     request.kind === 'reply'
       ? { ...all, subject: all.replySubject, intro: all.replyIntro, footer: all.replyFooter }
-      : all;
+      : request.kind === 'missed'
+        ? { ...all, subject: all.missedSubject, intro: all.missedIntro, footer: all.missedFooter }
+        : all;
   const time = timeFormat(language, request.timeZone);
   const site = { site: request.siteName, name: request.name ?? '' };
   const lines = request.lines.map((line) => ({

@@ -27,7 +27,11 @@ export class FakeEndOfChat {
   constructor(private readonly conversations: Map<string, ConversationSummary>) {}
 
   /** A new conversation's `start`: keeps the pre-chat answers on it, as the hub does. */
+  /** Each conversation's `start` as the visitor's first send gave it (the hub keeps its language and zone). */
+  readonly starts = new Map<string, ConversationStart>();
+
   started(conversation: ConversationSummary, start: ConversationStart | undefined): void {
+    if (start) this.starts.set(conversation.id, start);
     const answers: PrechatAnswers = {};
     for (const [name, value] of Object.entries(start?.prechat ?? {}))
       if (value.trim()) answers[name as keyof PrechatAnswers] = value.trim();

@@ -1,6 +1,5 @@
 export { chatLeaveMessage } from './leave-message.js';
 export { startQueuePositions } from './position-listener.js';
-export { emailOfflineReplies, startOfflineReplies } from './offline-replies.js';
 export { chatStatus } from './status.js';
 export { hoursWidgetPart } from './widget-part.js';
 export { queuesConfigProblem, queuesSchema } from './config.js';

@@ -15,7 +15,7 @@ import { siteQueues } from './site-queues.js';
  * and email. It becomes an offline conversation: waiting, in the queue's "Offline messages"
  * on the desk, never routed or ranked. An agent accepts it to answer; the visitor sees the
  * answer in the panel when they come back (the conversation stays their open one), and by
- * email unless they read it there first (`offline-replies.ts`).
+ * email unless they read it there first (`missed-answers.ts`).
  */
 export function chatLeaveMessage(
   siteOf: (siteKey: string) => SiteConfig | undefined,

@@ -14,7 +14,7 @@ export const chatLeaveMessageSchema = commandSchema(
     name: loose,
     email: loose,
     text: loose,
-    // For the answer's email (`offline-replies.ts`), as `chat.transcript` takes them.
+    // For the answer's email (`missed-answers.ts`), as `chat.transcript` takes them.
     locale: { type: 'string', maxLength: 35 },
     timeZone: { type: 'string', maxLength: 64 },
   },

@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it as test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HubConfig } from '../../config/index.js';
-import type { Mailer } from '../../email/transport.js';
-import { agentToken, signedIn, visitorToken } from '../../testing/harness.js';
-import { drivers, skipReason, useEndOfChatHub } from '../prechat/test-hub.js';
-import { startOfflineReplies } from './offline-replies.js';
+import type { HubConfig } from '../config/index.js';
+import type { Mailer } from '../email/transport.js';
+import { agentToken, signedIn, visitorToken } from '../testing/harness.js';
+import { startMissedAnswers } from './missed-answers.js';
+import { drivers, skipReason, useEndOfChatHub } from './prechat/test-hub.js';
 
 for (const driver of drivers) {
-  describe(`answers to messages left outside hours, by email (${driver})`, () => {
+  describe(`answers the visitor missed, by email (${driver})`, () => {
     const it = (name: string, fn: () => Promise<void>) =>
       test(name, { skip: skipReason(driver) }, fn);
     const state = useEndOfChatHub(driver, {
-      hubOptions: { offlineReplies: { intervalMs: 50, graceMs: 300 } },
+      hubOptions: { missedAnswers: { intervalMs: 50, offlineGraceMs: 300, liveGraceMs: 500 } },
     });
 
-    /** A visitor leaves a message; an agent accepts it and answers with `answers`. */
-    async function answered(email: string, answers: string[], extra = {}) {
+    /**
+     * A visitor leaves a message; an agent accepts it, answers with `answers` and closes it
+     * (the one demo agent takes three at most) unless `keepOpen`.
+     */
+    async function answered(email: string, answers: string[], extra = {}, keepOpen = false) {
       const visitor = await signedIn(state.hub, (await visitorToken(state.hub)).token);
       const agent = await signedIn(state.hub, (await agentToken(state.hub)).token);
       const left = await visitor.ok('chat.leaveMessage', {
@@ -32,12 +35,13 @@ for (const driver of drivers) {
       let seq = 0;
       for (const text of answers) seq = (await agent.ok('chat.send', { conversationId, text })).seq;
       await agent.ok('chat.note', { conversationId, text: 'SECRET: give her the discount' });
+      if (!keepOpen) await agent.ok('chat.close', { conversationId });
       return { visitor, agent, conversationId, seq };
     }
     const mailsTo = (address: string) =>
       state.mailbox.mails.filter((mail) => mail.to.includes(address));
 
-    it('emails the answers once, together, in the language the visitor wrote in', async () => {
+    it('emails the answers to a message left once, together, in the language the visitor wrote in', async () => {
       await answered('mina@example.com', ['Yes, within 60 days.', 'Start from your order.'], {
         locale: 'ko-KR',
         timeZone: 'Asia/Seoul',
@@ -69,9 +73,12 @@ for (const driver of drivers) {
     });
 
     it('sends nothing for answers the visitor read in the panel, and a later answer alone', async () => {
-      const { visitor, agent, conversationId, seq } = await answered('jun@example.com', [
-        'Yes, just bring the receipt.',
-      ]);
+      const { visitor, agent, conversationId, seq } = await answered(
+        'jun@example.com',
+        ['Yes, just bring the receipt.'],
+        {},
+        true,
+      );
       await visitor.ok('chat.receipt', { conversationId, seq, state: 'read' });
       await sleep(700);
       assert.equal(mailsTo('jun@example.com').length, 0, 'read in the panel: no email');
@@ -80,16 +87,59 @@ for (const driver of drivers) {
       const mail = await state.mailbox.next((m) => m.to.includes('jun@example.com'));
       assert.match(mail.subject, /^Our answer to your message to /);
       assert.ok(mail.text.includes('Also: shipping is free.'));
+      await agent.ok('chat.close', { conversationId });
+    });
+
+    /** A visitor starts a chat giving `prechat`; an agent accepts it, answers `answer` and closes it. */
+    async function chatAnswered(prechat: Record<string, string>, answer: string) {
+      const visitor = await signedIn(state.hub, (await visitorToken(state.hub)).token);
+      const agent = await signedIn(state.hub, (await agentToken(state.hub)).token);
+      const { conversationId } = await visitor.ok('chat.send', {
+        text: 'Do the boots come in wide?',
+        start: { prechat, locale: 'ko-KR', timeZone: 'Asia/Seoul' },
+      });
+      await agent.ok('chat.accept', { conversationId });
+      const { seq } = await agent.ok('chat.send', { conversationId, text: answer });
+      await agent.ok('chat.close', { conversationId });
+      return { visitor, agent, conversationId: conversationId as string, seq: seq as number };
+    }
+
+    it('emails answers a chat visitor missed to the pre-chat email, in their language, after the longer grace', async () => {
+      const sent = Date.now();
+      await chatAnswered({ name: 'Jamie', email: 'jamie@example.com' }, 'Yes, in wide too.');
+      const mail = await state.mailbox.next((m) => m.to.includes('jamie@example.com'));
+      assert.ok(Date.now() - sent >= 500, 'not before the chat grace');
+      assert.match(mail.subject, /채팅 상담 답변$/);
+      assert.ok(mail.text.includes('Yes, in wide too.'));
+      assert.ok(mail.text.includes('Do the boots come in wide?'), 'with the question');
+      await sleep(400);
+      assert.equal(mailsTo('jamie@example.com').length, 1, 'once');
+    });
+
+    it('emails nothing in a chat the visitor reads, or where they gave no email', async () => {
+      const read = await chatAnswered({ name: 'Ana', email: 'ana@example.com' }, 'Right here.');
+      await read.visitor.ok('chat.receipt', {
+        conversationId: read.conversationId,
+        seq: read.seq,
+        state: 'read',
+      });
+      await chatAnswered({ name: 'Ben' }, 'No email to send to.');
+      await sleep(900);
+      assert.equal(mailsTo('ana@example.com').length, 0, 'read in the panel');
+      assert.ok(
+        !state.mailbox.mails.some((mail) => mail.text.includes('No email to send to.')),
+        'no address given',
+      );
     });
   });
 }
 
-describe('answers to messages left outside hours: pacing the rounds', () => {
+describe('answers the visitor missed: pacing the rounds', () => {
   test('rounds thin out while they fail, at most 10 min apart, and resume their pace after one succeeds', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const rounds: string[] = [];
     let smtpUp = false;
-    const job = startOfflineReplies({
+    const job = startMissedAnswers({
       db: { query: async () => [], exec: async () => {} },
       config: { sites: [] } as unknown as HubConfig,
       mailer: () => {
