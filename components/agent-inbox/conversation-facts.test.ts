@@ -43,7 +43,7 @@ describe('cx-agent-inbox pre-chat answers and rating', () => {
     expect(facts).to.contain('Name Ada').and.contain('ada@example.com').and.contain('Returns');
     expect($(inbox, '#conversation-title')!.textContent).to.equal('Conversation with Ada');
     // This hub sends no email: no promise to the agent either.
-    expect($(inbox, '.conversation .hint')).to.equal(null);
+    expect($(inbox, '.conversation .answer-emailed')).to.equal(null);
     await expect(inbox).to.be.accessible();
   });
 
@@ -58,8 +58,8 @@ describe('cx-agent-inbox pre-chat answers and rating', () => {
     const inbox = await mount(hub);
     await waitUntil(() => button(inbox, 'Accept'), 'waiting conversation listed');
     button(inbox, 'Accept')!.click();
-    await waitUntil(() => $(inbox, '.conversation .hint'), 'hint shown');
-    expect($(inbox, '.conversation .hint')!.textContent!.trim()).to.equal(
+    await waitUntil(() => $(inbox, '.conversation .answer-emailed'), 'hint shown');
+    expect($(inbox, '.conversation .answer-emailed')!.textContent!.trim()).to.equal(
       'Your answer also goes to mina@example.com by email, unless they read it here first.',
     );
     await expect(inbox).to.be.accessible();

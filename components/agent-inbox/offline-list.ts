@@ -84,7 +84,9 @@ export function renderConversationQueue(
   }
   ${
     desk.emailsAnswers && emailedTo && conversation.status !== 'closed'
-      ? html`<p class="hint">${l10n.t('inbox.answerEmailed', { email: emailedTo })}</p>`
+      ? html`<p class="hint answer-emailed">
+          ${l10n.t('inbox.answerEmailed', { email: emailedTo })}
+        </p>`
       : nothing
   }`;
 }
