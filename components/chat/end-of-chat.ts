@@ -1,8 +1,7 @@
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
-import type { EndOfChatSettings } from '../../protocol/index.js';
 import type { ConfigController } from '../core/config/config-controller.js';
 import type { HubConnection, HubError } from '../core/hub/hub-connection.js';
-import { widgetSettings } from '../core/hub/widget-settings.js';
+import { hubSendsEmail, widgetSettings } from '../core/hub/widget-settings.js';
 import type { MessageKey } from '../core/i18n/en.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 
@@ -52,7 +51,7 @@ export class EndOfChat {
     const settings = this.options.config.settings;
     if (!settings) return;
     const widget = await widgetSettings(settings).catch(() => null);
-    this.transcript = (widget?.endOfChat as EndOfChatSettings | undefined)?.transcript === true;
+    this.transcript = hubSendsEmail(widget);
     this.host.requestUpdate();
   }
 

@@ -1,7 +1,6 @@
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type {
   ConversationStart,
-  EndOfChatSettings,
   PrechatField,
   PrechatFieldName,
   PrechatSettings,
@@ -10,7 +9,7 @@ import type {
 import { ownText, textFor } from '../../protocol/localized-text.js';
 import type { ConfigController } from '../core/config/config-controller.js';
 import type { HubConnection } from '../core/hub/hub-connection.js';
-import { widgetSettings } from '../core/hub/widget-settings.js';
+import { hubSendsEmail, widgetSettings } from '../core/hub/widget-settings.js';
 import type { MessageKey } from '../core/i18n/en.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 
@@ -64,8 +63,7 @@ export class PrechatStep {
     // Both at once, so a verified customer never sees the form flash.
     this.customer = customer;
     this.settings = (widget?.prechat as PrechatSettings | undefined) ?? null;
-    // The hub emails answers wherever it can email transcripts.
-    this.answersByEmail = (widget?.endOfChat as EndOfChatSettings | undefined)?.transcript === true;
+    this.answersByEmail = hubSendsEmail(widget);
     this.host.requestUpdate();
   }
 

@@ -1,6 +1,5 @@
 import { css, html, nothing, type ReactiveController } from 'lit';
 import type {
-  EndOfChatSettings,
   ChatStatus,
   CommandResults,
   ConversationEvent,
@@ -12,7 +11,7 @@ import type {
 } from '../../protocol/index.js';
 import type { ConfigController } from '../core/config/config-controller.js';
 import type { HubConnection, HubError } from '../core/hub/hub-connection.js';
-import { widgetSettings } from '../core/hub/widget-settings.js';
+import { hubSendsEmail, widgetSettings } from '../core/hub/widget-settings.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import type { ChatPanelHost } from './chat-panel.js';
 import { renderOfflineForm, type OfflineFields } from './offline-form.js';
@@ -75,9 +74,7 @@ export class QueueStatus implements ReactiveController {
       const widget = await widgetSettings(settings);
       const part = widget.hours as HoursWidgetPart | undefined;
       this.hours = part?.queues ?? null;
-      // A hub that sends email (transcripts) also emails the answer to a message left.
-      this.answersByEmail =
-        (widget.endOfChat as EndOfChatSettings | undefined)?.transcript === true;
+      this.answersByEmail = hubSendsEmail(widget);
     } catch {
       this.hours = null;
     }

@@ -1,4 +1,4 @@
-import type { ErrorBody, WidgetSettings } from '../../../protocol/index.js';
+import type { EndOfChatSettings, ErrorBody, WidgetSettings } from '../../../protocol/index.js';
 import type { CxSettings } from '../config/settings.js';
 import { HubHttpError } from './http.js';
 
@@ -25,6 +25,11 @@ export function widgetSettings(settings: CxSettings): Promise<WidgetSettings> {
     settingsLoad.catch(() => loaded.delete(url));
   }
   return settingsLoad;
+}
+
+/** Whether the hub sends email (transcripts, answers visitors miss): its `endOfChat` part says. */
+export function hubSendsEmail(widget: WidgetSettings | null): boolean {
+  return (widget?.endOfChat as EndOfChatSettings | undefined)?.transcript === true;
 }
 
 async function fetchSettings(url: string): Promise<WidgetSettings> {
