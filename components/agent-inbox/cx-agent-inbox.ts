@@ -209,8 +209,10 @@ export class CxAgentInbox extends LitElement {
     this.attention.disconnect();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.selectedConversation !== this.subscribedTo) this.followSelected();
+    // Before rendering, so the opened conversation's "N new" goes in this update.
+    if (changed.has('selectedConversation')) this.attention.seen(this.selectedConversation);
     const connection = this.hub.connection;
     const mine = this.desk.mine(this.selfId);
     if (connection) this.previews.follow(connection, mine);
@@ -218,10 +220,9 @@ export class CxAgentInbox extends LitElement {
     this.attention.keepOnly(new Set(mine.map((conversation) => conversation.id)));
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     // Every update: the selected conversation may have closed meanwhile.
     this.passSelectionToCard();
-    if (changed.has('selectedConversation')) this.attention.seen(this.selectedConversation);
   }
 
   /** Tells the slotted card (e.g. `<cx-customer-card>`) whose customer to show. */
