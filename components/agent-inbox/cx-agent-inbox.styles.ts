@@ -125,6 +125,12 @@ export const inboxStyles = css`
     display: flex;
     gap: var(--_cx-space);
   }
+  .sound {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_cx-space) * 0.5);
+    margin-bottom: var(--_cx-space);
+  }
   .presence,
   .search {
     display: flex;

@@ -21,7 +21,7 @@ import { DeskState } from './desk-state.js';
 import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
 import { conversationAfterKey } from './conversation-keys.js';
-import { DeskAttention } from './desk-attention.js';
+import { DeskAttention, soundPreference } from './desk-attention.js';
 import { DeskFeed } from './desk-feed.js';
 import { OpenConversation } from './open-conversation.js';
 import { InboxLive } from './inbox-live.js';
@@ -112,9 +112,13 @@ export class CxAgentInbox extends LitElement {
 
   /**
    * Play a short chime when a visitor writes or starts waiting while the desk's tab is
-   * hidden (the title shows the count either way).
+   * hidden (the title shows the count either way). The agent may turn it off ("Sound
+   * alerts"), and it stays off in this browser.
    */
   @property({ type: Boolean }) chime = false;
+
+  /** The agent's own choice about the chime, kept in this browser. */
+  @state() private soundOn = soundPreference.read();
 
   @state() private desk = new DeskState();
   @state() private notice = '';
@@ -216,7 +220,7 @@ export class CxAgentInbox extends LitElement {
     const connection = this.hub.connection;
     const mine = this.desk.mine(this.selfId);
     if (connection) this.previews.follow(connection, mine);
-    this.attention.chime = this.chime;
+    this.attention.chime = this.chime && this.soundOn;
     this.attention.keepOnly(new Set(mine.map((conversation) => conversation.id)));
   }
 
@@ -285,6 +289,14 @@ export class CxAgentInbox extends LitElement {
           onAccept: (id) => void this.commands.accept(id),
           onSelect: (id) => (this.selectedConversation = id),
           unread: (id) => this.attention.unread(id),
+          ...(this.chime
+            ? {
+                sound: {
+                  on: this.soundOn,
+                  onToggle: (on: boolean) => soundPreference.write((this.soundOn = on)),
+                },
+              }
+            : {}),
         })}
       </nav>
       ${this.renderConversation()}

@@ -107,3 +107,24 @@ export class DeskAttention {
     this.seen(this.options.selected());
   };
 }
+
+const soundKey = 'cxkit.desk.sound';
+
+/** The agent's "Sound alerts" choice, kept in this browser: on unless they turned it off. */
+export const soundPreference = {
+  read(): boolean {
+    try {
+      return localStorage.getItem(soundKey) !== 'off';
+    } catch {
+      return true; // Storage blocked: the page's `chime` decides.
+    }
+  },
+  write(on: boolean): void {
+    try {
+      if (on) localStorage.removeItem(soundKey);
+      else localStorage.setItem(soundKey, 'off');
+    } catch {
+      // Storage blocked: the choice lasts as long as the page.
+    }
+  },
+};

@@ -16,6 +16,8 @@ export interface DeskListsOptions {
   onSelect(conversationId: string): void;
   /** Visitor messages of one of the agent's conversations not seen yet. */
   unread(conversationId: string): number;
+  /** The chime's switch, when the page lets the desk chime. */
+  sound?: { on: boolean; onToggle(on: boolean): void };
 }
 
 /** The agent's status, the site's agents with their load, and the offered, waiting and own conversations. */
@@ -43,6 +45,19 @@ export function renderDeskLists(options: DeskListsOptions) {
         <option value="away" ?selected=${status === 'away'}>${t('inbox.away')}</option>
       </select>
     </label>
+    ${
+      options.sound
+        ? html`<label class="sound" part="sound">
+            <input
+              type="checkbox"
+              .checked=${options.sound.on}
+              @change=${(event: Event) =>
+                options.sound!.onToggle((event.target as HTMLInputElement).checked)}
+            />
+            ${t('inbox.sound')}
+          </label>`
+        : nothing
+    }
     ${
       offered.length
         ? html`<h2>${t('inbox.offered')}</h2>

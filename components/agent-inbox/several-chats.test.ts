@@ -55,7 +55,7 @@ describe('cx-agent-inbox with several chats', () => {
     sessionStorage.clear();
     // Each test's fake hub counts from 1 again: forget the chimes claimed before.
     for (const key of Object.keys(localStorage))
-      if (key.startsWith('cxkit.desk.chimed')) localStorage.removeItem(key);
+      if (key.startsWith('cxkit.desk.')) localStorage.removeItem(key);
     document.title = pageTitle;
   });
   afterEach(() => {
@@ -134,10 +134,8 @@ describe('cx-agent-inbox with several chats', () => {
     await waitUntil(() => document.title === pageTitle, 'nothing waits: the page title');
   });
 
-  it("chimes once for a message, however many of the agent's desk tabs hear it", async () => {
-    const { hub } = await deskWithTwoChats();
-    const secondTab = await mount(hub);
-    await waitUntil(() => mineButton(secondTab, 'Ben here'), 'the second desk has the chats');
+  /** Counts the chime's notes (two per chime) while `run` runs, after a gesture on the page. */
+  async function countingNotes(run: (notes: () => number) => Promise<void>) {
     // Browsers play sound only after a gesture on the page.
     await sendMouse({ type: 'click', position: [1, 1] });
     let notes = 0;
@@ -146,19 +144,52 @@ describe('cx-agent-inbox with several chats', () => {
       notes++;
       return createOscillator.call(this);
     };
-    const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
     try {
-      setHidden(true);
-      hub.visitorSays('Still there?', 'visitor-ben');
-      await waitUntil(() => notes > 0, 'a chime');
-      await settled();
-      expect(notes, 'one two-note chime').to.equal(2);
-      hub.visitorSays('New customer', 'visitor-cy');
-      await waitUntil(() => notes > 2, 'a chime for the new visitor');
-      await settled();
-      expect(notes).to.equal(4);
+      await run(() => notes);
     } finally {
       AudioContext.prototype.createOscillator = createOscillator;
     }
+  }
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it("chimes once for a message, however many of the agent's desk tabs hear it", async () => {
+    const { hub } = await deskWithTwoChats();
+    const secondTab = await mount(hub);
+    await waitUntil(() => mineButton(secondTab, 'Ben here'), 'the second desk has the chats');
+    await countingNotes(async (notes) => {
+      setHidden(true);
+      hub.visitorSays('Still there?', 'visitor-ben');
+      await waitUntil(() => notes() > 0, 'a chime');
+      await settled();
+      expect(notes(), 'one two-note chime').to.equal(2);
+      hub.visitorSays('New customer', 'visitor-cy');
+      await waitUntil(() => notes() > 2, 'a chime for the new visitor');
+      await settled();
+      expect(notes()).to.equal(4);
+    });
+  });
+
+  it('lets the agent turn the sound off, and keeps it off in this browser', async () => {
+    const { hub, inbox } = await deskWithTwoChats();
+    const sound = () =>
+      inbox.shadowRoot!.querySelector<HTMLInputElement>('[part="sound"] input[type="checkbox"]')!;
+    expect(sound().checked).to.equal(true);
+    expect(sound().closest('label')!.textContent!.trim()).to.equal('Sound alerts');
+    sound().click();
+    await countingNotes(async (notes) => {
+      setHidden(true);
+      hub.visitorSays('Still there?', 'visitor-ben');
+      await waitUntil(() => document.title.startsWith('(1)'), 'the title still counts');
+      await settled();
+      expect(notes(), 'no chime').to.equal(0);
+    });
+    setHidden(false);
+    const later = await mount(hub);
+    await later.updateComplete;
+    expect(
+      later.shadowRoot!.querySelector<HTMLInputElement>('[part="sound"] input')!.checked,
+      'still off after a reload',
+    ).to.equal(false);
+    await expect(inbox).to.be.accessible();
   });
 });

@@ -84,6 +84,7 @@ export const en = {
   'inbox.conversationWith': 'Conversation with {name}',
   'inbox.alreadyAccepted': 'Another agent accepted this conversation first.',
   'inbox.presence': 'Status',
+  'inbox.sound': 'Sound alerts',
   'inbox.available': 'Available',
   'inbox.away': 'Away',
   'inbox.offered': 'Offered to you',

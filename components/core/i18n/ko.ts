@@ -81,6 +81,7 @@ export const ko: Catalog = {
   'inbox.conversationWith': '{name} 님과의 대화',
   'inbox.alreadyAccepted': '다른 상담원이 먼저 수락했습니다.',
   'inbox.presence': '상태',
+  'inbox.sound': '알림음',
   'inbox.available': '상담 가능',
   'inbox.away': '자리 비움',
   'inbox.offered': '나에게 배정됨',
