@@ -8,10 +8,18 @@ export function formatTime(locale: string, iso: string): string {
   }).format(new Date(iso));
 }
 
-/** A short duration such as "45 sec" or "3분". */
+/** A short duration such as "45 sec", "3분" or "2 hr": one unit, rounded down. */
 export function formatDuration(locale: string, ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  const [value, unit] = seconds < 60 ? [seconds, 'second'] : [Math.floor(seconds / 60), 'minute'];
+  // The largest unit that says it in a small number: "151 min" reads better as "2 hr".
+  const [value, unit] =
+    seconds < 60
+      ? [seconds, 'second']
+      : seconds < 3600
+        ? [Math.floor(seconds / 60), 'minute']
+        : seconds < 2 * 86_400
+          ? [Math.floor(seconds / 3600), 'hour']
+          : [Math.floor(seconds / 86_400), 'day'];
   return new Intl.NumberFormat(intlLocale(locale), {
     style: 'unit',
     unit,
