@@ -21,7 +21,7 @@ import { DeskState } from './desk-state.js';
 import { offlineListStyles } from './offline-list.js';
 import type { ComposeMode } from './inbox-composer.js';
 import { conversationAfterKey } from './conversation-keys.js';
-import { DeskAttention, soundPreference } from './desk-attention.js';
+import { DeskAttention } from './desk-attention.js';
 import { DeskFeed } from './desk-feed.js';
 import { OpenConversation } from './open-conversation.js';
 import { InboxLive } from './inbox-live.js';
@@ -117,9 +117,6 @@ export class CxAgentInbox extends LitElement {
    */
   @property({ type: Boolean }) chime = false;
 
-  /** The agent's own choice about the chime, kept in this browser. */
-  @state() private soundOn = soundPreference.read();
-
   @state() private desk = new DeskState();
   @state() private notice = '';
   @state() private searchResults: ConversationSummary[] | null = null;
@@ -152,10 +149,8 @@ export class CxAgentInbox extends LitElement {
   /** Unread counts, and the title and chime of a hidden tab. */
   private readonly attention = new DeskAttention({
     selected: () => this.selectedConversation,
-    chimeKey: () => {
-      const principal = this.hub.connection?.principal;
-      return `cxkit.desk.chimed:${this.config.settings?.hub}:${principal?.siteKey}:${principal?.principalId}`;
-    },
+    chimeKey: () =>
+      `cxkit.desk.chimed:${this.config.settings?.hub}:${this.config.settings?.siteKey}:${this.selfId}`,
     titleText: (count) => this.l10n.t('inbox.titleNotice', { count }),
     announce: (text) => this.l10n.t('inbox.newElsewhere', { text }),
     onChange: () => this.requestUpdate(),
@@ -220,7 +215,7 @@ export class CxAgentInbox extends LitElement {
     const connection = this.hub.connection;
     const mine = this.desk.mine(this.selfId);
     if (connection) this.previews.follow(connection, mine);
-    this.attention.chime = this.chime && this.soundOn;
+    this.attention.chime = this.chime;
     this.attention.keepOnly(new Set(mine.map((conversation) => conversation.id)));
   }
 
@@ -292,8 +287,8 @@ export class CxAgentInbox extends LitElement {
           ...(this.chime
             ? {
                 sound: {
-                  on: this.soundOn,
-                  onToggle: (on: boolean) => soundPreference.write((this.soundOn = on)),
+                  on: this.attention.soundOn,
+                  onToggle: (on) => this.attention.setSound(on),
                 },
               }
             : {}),

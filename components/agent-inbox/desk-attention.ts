@@ -9,8 +9,10 @@ import { chime, TitleNotice } from '../core/notice/page-notice.js';
  * of the agent's tabs heard it.
  */
 export class DeskAttention {
-  /** Play a chime when something arrives while the tab is hidden. */
+  /** Play a chime when something arrives while the tab is hidden (the page's `chime`). */
   chime = false;
+  /** The agent's "Sound alerts" choice, kept in this browser: the chime plays only with it. */
+  #soundOn = soundPreference.read();
   /** For a polite live region: the latest message of a conversation that is not open. */
   announcement = '';
   readonly #unread = new Map<string, number>();
@@ -38,6 +40,16 @@ export class DeskAttention {
   disconnect(): void {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#title.disconnect();
+  }
+
+  get soundOn(): boolean {
+    return this.#soundOn;
+  }
+
+  setSound(on: boolean): void {
+    this.#soundOn = on;
+    soundPreference.write(on);
+    this.options.onChange();
   }
 
   /** Visitor messages in `conversationId` the agent has not seen. */
@@ -87,7 +99,7 @@ export class DeskAttention {
     this.options.onChange();
     if (!document.hidden) return;
     this.#showTitle();
-    if (!this.chime) return;
+    if (!this.chime || !this.#soundOn) return;
     void claimChime(this.options.chimeKey(), subject, seq).then((mine) => mine && chime());
   }
 
@@ -111,7 +123,7 @@ export class DeskAttention {
 const soundKey = 'cxkit.desk.sound';
 
 /** The agent's "Sound alerts" choice, kept in this browser: on unless they turned it off. */
-export const soundPreference = {
+const soundPreference = {
   read(): boolean {
     try {
       return localStorage.getItem(soundKey) !== 'off';
