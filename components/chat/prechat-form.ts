@@ -177,14 +177,11 @@ export class PrechatStep {
       ${field.required ? nothing : html`<span class="optional">${t('prechat.optional')}</span>`}
     </label>`;
     // Said where the address is given: it is why an email may come later.
-    const hint =
-      field.name === 'email' && this.answersByEmail
-        ? html`<p class="hint" id=${`${id}-hint`}>${t('prechat.emailAnswersHint')}</p>`
-        : nothing;
-    const described =
-      [error ? `${id}-error` : '', hint === nothing ? '' : `${id}-hint`]
-        .filter(Boolean)
-        .join(' ') || undefined;
+    const hinted = field.name === 'email' && this.answersByEmail;
+    const hint = hinted
+      ? html`<p class="hint" id=${`${id}-hint`}>${t('prechat.emailAnswersHint')}</p>`
+      : nothing;
+    const described = [error && `${id}-error`, hinted && `${id}-hint`].filter(Boolean).join(' ');
     const errorLine = error
       ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>`
       : nothing;
@@ -195,7 +192,7 @@ export class PrechatStep {
           name="topic"
           ?required=${field.required}
           aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${described ?? nothing}
+          aria-describedby=${described || nothing}
         >
           <option value="">${t('prechat.chooseTopic')}</option>
           ${(field.options ?? []).map(
@@ -218,7 +215,7 @@ export class PrechatStep {
         ?required=${field.required}
         .value=${this.answers?.[field.name] ?? ''}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described ?? nothing}
+        aria-describedby=${described || nothing}
       />
       ${hint} ${errorLine}`;
   }

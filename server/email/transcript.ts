@@ -42,12 +42,16 @@ export function escapeHtml(text: string): string {
 export function renderTranscript(request: TranscriptRequest): OutgoingEmail {
   const language = transcriptLocale(request.locale);
   const all = transcriptStrings[language];
-  const words =
-    request.kind === 'reply'
-      ? { ...all, subject: all.replySubject, intro: all.replyIntro, footer: all.replyFooter }
-      : request.kind === 'missed'
-        ? { ...all, subject: all.missedSubject, intro: all.missedIntro, footer: all.missedFooter }
-        : all;
+  // A reply or missed answers: the same email, its own subject, intro and footer.
+  const kind = request.kind === 'transcript' ? undefined : request.kind;
+  const words = kind
+    ? {
+        ...all,
+        subject: all[`${kind}Subject`],
+        intro: all[`${kind}Intro`],
+        footer: all[`${kind}Footer`],
+      }
+    : all;
   const time = timeFormat(language, request.timeZone);
   const site = { site: request.siteName, name: request.name ?? '' };
   const lines = request.lines.map((line) => ({
