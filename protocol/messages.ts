@@ -239,6 +239,12 @@ export interface AckFrame<T extends CommandType = CommandType> {
   /** The id of the command acknowledged. */
   id: string;
   result: CommandResults[T];
+  /**
+   * Events the command stored on streams this socket follows, each next in line: they come
+   * here instead of as their own frames (a message's sender gets no separate echo). Handle
+   * them, in order, as if they had arrived just before the ack.
+   */
+  events?: EventFrame[];
 }
 
 export interface ErrorFrame extends ErrorBody {

@@ -68,6 +68,41 @@ for (const driver of drivers) {
       agent.close();
     });
 
+    it('answers a sender in one frame: its ack carries the event its other tabs and the agent get', async () => {
+      const { visitorId, visitor, agent } = await visitorAndAgent(hub);
+      const first = await visitor.ok('chat.send', { text: 'hello' });
+      const conv = `conv:${first.conversationId}`;
+      await agent.ok('chat.accept', { conversationId: first.conversationId });
+      const otherTab = await signedIn(hub, mintToken({ sub: visitorId, role: 'visitor' }));
+      for (const client of [visitor, otherTab, agent])
+        await client.ok('subscribe', { stream: conv, after: 0 });
+      await visitor.waitFor((f) => f.type === 'event' && f.seq === 2);
+
+      const ack = await visitor.command('chat.send', {
+        conversationId: first.conversationId,
+        text: 'one frame',
+      });
+      assert.equal(ack.result.seq, 3);
+      assert.deepEqual(
+        ack.events.map((e: { seq: number; event: { message: unknown } }) => [
+          e.seq,
+          e.event.message,
+        ]),
+        [[3, ack.result.message]],
+      );
+      for (const client of [otherTab, agent]) {
+        const event = await client.waitFor((f) => f.type === 'event' && f.seq === 3);
+        assert.deepEqual(event, ack.events[0]);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(
+        visitor.received.filter((f) => f.type === 'event' && f.seq === 3).length,
+        0,
+        'no separate echo',
+      );
+      [visitor, otherTab, agent].forEach((client) => client.close());
+    });
+
     it('continues the open conversation when conversationId is omitted', async () => {
       const { visitor } = await visitorAndAgent(hub);
       const first = await visitor.ok('chat.send', { text: 'one' });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import {
   timeOrderedUuid,
   type ChatMessage,
@@ -58,7 +58,20 @@ export async function appendMessage(
 
 /** A UUID v7: messages are indexed by id, and ids that follow time append to that index. */
 export function newMessageId(): string {
-  return timeOrderedUuid(randomBytes(16));
+  return timeOrderedUuid(randomIdBytes());
+}
+
+/** Random bytes drawn 4 KiB at a time: one call into the OS per 256 ids, not one per id. */
+const randomPool = Buffer.alloc(4096);
+let poolUsed = randomPool.length;
+
+function randomIdBytes(): Uint8Array {
+  if (poolUsed === randomPool.length) {
+    randomFillSync(randomPool);
+    poolUsed = 0;
+  }
+  poolUsed += 16;
+  return randomPool.subarray(poolUsed - 16, poolUsed);
 }
 
 /** A message as `appendMessage` stores it, for a batch that stores it later. */

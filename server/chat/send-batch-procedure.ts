@@ -15,6 +15,7 @@ import {
   type CommandKey,
   type SentKey,
 } from './send-batch-store.js';
+import { SendBatchMemo } from './send-batch-memo.js';
 import { checkedText, checkedWritable } from './send-checks.js';
 
 /** One send of a batch, as plain data (it crosses to the database's thread). */
@@ -59,13 +60,15 @@ export const storeSendBatch = procedure(
   ): Promise<BatchVerdicts> => {
     const keys = items.map(commandKey);
     const sends = items.map(sentKeyOf);
+    const memo = SendBatchMemo.of(tx);
     const state = await readBatch(
       tx,
       keys,
       sends.filter((send): send is SentKey => !!send),
-      [...new Set(sends.flatMap((send) => (send ? [send.conversationId] : [])))],
+      memo.unknown([...new Set(sends.flatMap((send) => (send ? [send.conversationId] : [])))]),
       lockCounters,
     );
+    memo.learn(state.conversations, state.lastSeqs);
     const verdicts: Verdict[] = new Array(items.length);
     const lastSeqs = new Map<StreamName, number>();
     const messages: Array<{ message: ChatMessage; seq: number }> = [];
@@ -80,11 +83,11 @@ export const storeSendBatch = procedure(
       }
       const sent = sends[index] && state.sent.get(sentKey(sends[index]));
       if (sent) return void (verdicts[index] = { done: { result: sent, events: [] } });
-      const verdict = plainSend(item, state);
+      const verdict = plainSend(item, memo);
       if (!('plain' in verdict)) return void (verdicts[index] = verdict);
       const { conversationId, text } = verdict.plain;
       const stream = conversationStream(conversationId);
-      const seq = (lastSeqs.get(stream) ?? state.lastSeqs.get(stream)!) + 1;
+      const seq = (lastSeqs.get(stream) ?? memo.lastSeqs.get(stream)!) + 1;
       lastSeqs.set(stream, seq);
       const { principal, command, messageId } = item;
       const message = newMessage(conversationId, principal, command.id, text, state.at, messageId);
@@ -92,6 +95,7 @@ export const storeSendBatch = procedure(
       verdicts[index] = seq;
     });
     await writeBatch(tx, { lastSeqs, messages });
+    memo.wrote(lastSeqs);
     return { at: state.at, verdicts };
   },
 );
@@ -143,7 +147,7 @@ function failed(error: HubError): { failed: { code: ErrorCode; message: string }
  */
 function plainSend(
   item: BatchItem,
-  { conversations, lastSeqs }: BatchState,
+  { conversations, lastSeqs }: Pick<BatchState, 'conversations' | 'lastSeqs'>,
 ): { plain: { conversationId: string; text: string } } | Exclude<Verdict, number> {
   const { principal, command } = item;
   const conversationId = command.conversationId as string | undefined;

@@ -6,7 +6,7 @@ import type { Command } from '../realtime/command-types.js';
 import { runOnce } from '../realtime/idempotency.js';
 import { openStorage, type Queryable, type Storage } from '../storage/index.js';
 import { freshDataDir, makeTempDir, removeDir, testConfig } from '../testing/harness.js';
-import { readEvents } from '../streams/index.js';
+import { appendEvent, readEvents } from '../streams/index.js';
 import { freshPostgresSchema } from '../testing/postgres.js';
 import { SendBatcher } from './send-batch.js';
 import { readBatch } from './send-batch-store.js';
@@ -271,6 +271,25 @@ for (const driver of ['pglite', 'postgres'] as const) {
       assert.equal(plans.length, 1);
       assert.doesNotMatch(plans[0]!, /Seq Scan on (messages|command_results|conversations)/);
       assert.match(plans[0]!, /messages_client_message_key/);
+    });
+
+    it('reads a conversation again once anything else ran: no stale seq, no send to a closed chat', async () => {
+      const batcher = new SendBatcher(storage, one);
+      const c = await conversation();
+      const stream = `conv:${c.id}` as const;
+      const sent = (text: string) =>
+        batcher.submit(c.agent, sendCommand({ conversationId: c.id, text }));
+      assert.equal(((await sent('one')).result as { seq: number }).seq, 1);
+      assert.equal(((await sent('two')).result as { seq: number }).seq, 2);
+      // Another writer moves the stream on between two batches.
+      await storage.transaction((tx) =>
+        appendEvent(tx, stream, { type: 'conversation.closed', conversationId: c.id }),
+      );
+      assert.equal(((await sent('three')).result as { seq: number }).seq, 4);
+      await storage.query(`UPDATE conversations SET status = 'closed' WHERE id = $1`, [c.id]);
+      await assert.rejects(sent('four'), { code: 'conversation.closed' });
+      const seqs = (await readEvents(storage, stream, 0, 10)).map((frame) => frame.seq);
+      assert.deepEqual(seqs, [1, 2, 3, 4]);
     });
 
     it('refuses an id already used by another command type', async () => {

@@ -125,7 +125,10 @@ for (const driver of drivers) {
         second.command('chat.send', fields, id),
       ]);
       assert.equal(x.type, 'ack');
-      assert.deepEqual(y, x);
+      // The subscribed socket's answer also carries its event; the answer itself is the same.
+      const { events, ...answer } = x;
+      assert.equal(events.length, 1);
+      assert.deepEqual(y, answer);
       const next = await p.visitor.ok('chat.send', { ...fields, text: 'next' });
       assert.equal(next.seq, x.result.seq + 1, 'the repeat took no seq');
       const seen = await messagesSeen(p.agent, p.stream, 2);

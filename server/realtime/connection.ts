@@ -76,8 +76,9 @@ export class Connection {
       if (command.type === 'hello') return await this.#hello(command);
       if (!this.#principal) throw new HubError('auth.required', 'say hello with a token first');
       if (command.type === 'subscribe') return await this.#subscribe(this.#principal, command);
-      const result = await this.#dispatch(this.#principal, command);
-      this.#send({ v: 1, type: 'ack', id: command.id, result } as ServerFrame);
+      const { result, events } = await this.#dispatch(this.#principal, command);
+      this.#ack(command.id, result, events);
+      for (const frame of events) await this.deps.bus.publish(frame.stream, frame);
     } catch (error) {
       this.#fail(error, command?.id ?? (error instanceof FrameError ? error.commandId : undefined));
     }
@@ -113,28 +114,45 @@ export class Connection {
     }
   }
 
-  async #dispatch(principal: Principal, command: Command): Promise<unknown> {
+  /** Runs a command: its result, and the stored events the caller publishes after the ack. */
+  async #dispatch(
+    principal: Principal,
+    command: Command,
+  ): Promise<{ result: unknown; events: EventFrame[] }> {
     if (command.type === 'unsubscribe') {
       const stream = command.stream as StreamName;
       this.#subscriptions.get(stream)?.stop();
       this.#subscriptions.delete(stream);
-      return { stream };
+      return { result: { stream }, events: [] };
     }
     const handler = this.deps.commands[command.type]!;
-    if (handler.kind === 'read') return handler.run(this.deps.storage, principal, command);
+    if (handler.kind === 'read') {
+      return { result: await handler.run(this.deps.storage, principal, command), events: [] };
+    }
     if (handler.kind === 'signal') {
       const { result, signals } = await handler.run(this.deps.storage, principal, command);
       for (const { stream, signal } of signals) await publishSignal(this.deps.bus, stream, signal);
-      return result;
+      return { result, events: [] };
     }
-    const { result, events } =
-      handler.kind === 'batched'
-        ? await handler.run(this.deps.storage, principal, command)
-        : await runOnce(this.deps.storage, principal, command, (tx) =>
-            handler.run(tx, principal, command),
-          );
-    for (const frame of events) await this.deps.bus.publish(frame.stream, frame);
-    return result;
+    return handler.kind === 'batched'
+      ? handler.run(this.deps.storage, principal, command)
+      : runOnce(this.deps.storage, principal, command, (tx) => handler.run(tx, principal, command));
+  }
+
+  /**
+   * A command's answer. Its events on streams this socket follows ride in it when they are
+   * next in line (`StreamSubscription.carry`): the sender of a message gets one frame, not
+   * an ack and its own echo. Sent before the events are published, so that nothing
+   * published meanwhile overtakes them on this socket.
+   */
+  #ack(id: string, result: unknown, events: EventFrame[]): void {
+    const carried = events.flatMap(
+      (frame) => this.#subscriptions.get(frame.stream)?.carry(frame) ?? [],
+    );
+    const ack = JSON.stringify({ v: 1, type: 'ack', id, result });
+    if (carried.length === 0) return this.#sendText(ack);
+    // Each event as already serialized for its other subscribers (`serializeShared`).
+    this.#sendText(`${ack.slice(0, -1)},"events":[${carried.map(serializeShared).join(',')}]}`);
   }
 
   /** Ack with the stream's last seq first, then replayed events, then live ones. */
@@ -150,7 +168,8 @@ export class Connection {
         readEvents(this.deps.storage, name, from, limit, (id) =>
           signedPath(this.deps.tokenSecret, id),
         ),
-      send: (frame: EventFrame) => this.#send(view ? view(frame) : frame, serializeShared),
+      send: (frame: EventFrame) => this.#send(frame, serializeShared),
+      ...(view ? { view } : {}),
       sendSignal: (frame) => {
         if (!fromSelf(frame, principal)) this.#send(frame);
       },
@@ -198,7 +217,11 @@ export class Connection {
   }
 
   #send(frame: ServerFrame, serialize: (frame: ServerFrame) => string = JSON.stringify): void {
-    if (this.socket.readyState === this.socket.OPEN) sendCoalesced(this.socket, serialize(frame));
+    this.#sendText(serialize(frame));
+  }
+
+  #sendText(text: string): void {
+    if (this.socket.readyState === this.socket.OPEN) sendCoalesced(this.socket, text);
   }
 
   #dropSubscriptions(): void {

@@ -28,6 +28,8 @@ export class StreamSubscription {
       bus: EventBus;
       read: (stream: StreamName, after: number, limit: number) => Promise<EventFrame[]>;
       send: (frame: EventFrame) => void;
+      /** What this socket may see of each frame (replayed, live or carried). */
+      view?: (frame: EventFrame) => EventFrame;
       /** Signals are passed on as they come: they have no seq and are never replayed. */
       sendSignal: (frame: SignalFrame) => void;
       onError: (error: unknown) => void;
@@ -96,6 +98,17 @@ export class StreamSubscription {
     }
   }
 
+  /**
+   * The frame as this socket sees it, when it is next in line now: the caller sends it (in
+   * the ack of the command that made it) and its live copy is skipped. Null when it is not
+   * next (a replay runs, or an earlier event is still on its way): it comes live as usual.
+   */
+  carry(frame: EventFrame): EventFrame | null {
+    if (this.#stopped || this.#catchingUp || frame.seq !== this.#lastSent + 1) return null;
+    this.#lastSent = frame.seq;
+    return this.#viewed(frame);
+  }
+
   #onLive(frame: EventFrame): void {
     if (this.#stopped || frame.seq <= this.#lastSent) return;
     if (!this.#catchingUp && frame.seq === this.#lastSent + 1) {
@@ -124,6 +137,10 @@ export class StreamSubscription {
   #deliver(frame: EventFrame): void {
     if (this.#stopped || frame.seq !== this.#lastSent + 1) return;
     this.#lastSent = frame.seq;
-    this.deps.send(frame);
+    this.deps.send(this.#viewed(frame));
+  }
+
+  #viewed(frame: EventFrame): EventFrame {
+    return this.deps.view ? this.deps.view(frame) : frame;
   }
 }

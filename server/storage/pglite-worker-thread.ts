@@ -104,8 +104,13 @@ async function answer(db: PGlite, request: WorkerRequest): Promise<void> {
 
 /** Set while a transaction whose BEGIN failed has not ended: its statements are refused. */
 let beginFailed = false;
+/** The memo of the procedure that ran last and committed (`Queryable.memo`). */
+let kept: { procedure: string; memo: Record<string, unknown> } | null = null;
 
 async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
+  const memoed = kept;
+  // Anything else that runs may change what a procedure's memo says.
+  kept = null;
   const tx = request.op === 'query' || request.op === 'exec' ? request.tx : undefined;
   if (tx === 'begin') {
     beginFailed = true;
@@ -127,7 +132,9 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
       return undefined;
     case 'call': {
       const procedure = await importProcedure(request.module, request.name);
-      return db.transaction((tx) =>
+      const key = `${request.module}#${request.name}`;
+      const memo = memoed?.procedure === key ? memoed.memo : {};
+      const value = await db.transaction((tx) =>
         procedure.run(
           {
             query: async (sql, params, options) =>
@@ -135,10 +142,13 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
                 ? queryInOneTrip<never>(db, sql, params as string[])
                 : (await tx.query<never>(sql, params)).rows,
             exec: async (sql) => void (await tx.exec(sql)),
+            memo,
           },
           request.args,
         ),
       );
+      kept = { procedure: key, memo };
+      return value;
     }
     case 'close':
       clearInterval(checkpoints);

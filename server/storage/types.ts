@@ -19,6 +19,13 @@ export interface Queryable {
   ): Promise<T[]>;
   /** A script of several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * To a procedure on PGlite's thread: the object its previous run left here, when that run
+   * committed and nothing else ran on the database since (else a new, empty one). What a
+   * run learned of the database is then still true. Absent on PostgreSQL, where other
+   * connections and hub nodes write meanwhile.
+   */
+  memo?: Record<string, unknown>;
 }
 
 /**

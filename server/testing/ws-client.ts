@@ -7,6 +7,9 @@ export type Frame = { type: string; [field: string]: any };
 
 /** A protocol client for tests: sends raw frames or commands and waits for matching frames. */
 export class WsClient {
+  /** The frames as the hub sent them. */
+  readonly received: Frame[] = [];
+  /** The frames as a client handles them: events carried in an ack come just before it. */
   readonly frames: Frame[] = [];
   readonly #taken = new Set<number>();
   #waiters: Array<() => void> = [];
@@ -14,7 +17,10 @@ export class WsClient {
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      this.frames.push(JSON.parse(data.toString()));
+      const frame = JSON.parse(data.toString()) as Frame;
+      this.received.push(frame);
+      if (frame.type === 'ack') this.frames.push(...((frame.events as Frame[] | undefined) ?? []));
+      this.frames.push(frame);
       this.#waiters.forEach((wake) => wake());
     });
     this.closed = new Promise((resolve) =>

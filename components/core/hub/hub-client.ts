@@ -212,6 +212,7 @@ export class HubClient implements HubConnection {
       return;
     }
     if (frame.id === undefined) return;
+    if (frame.type === 'ack') frame.events?.forEach((event) => this.streams.deliver(event));
     const reply = this.replies.get(frame.id);
     if (reply) {
       this.replies.delete(frame.id);

@@ -29,11 +29,16 @@ export async function startHubProcess(
   port = 0,
   env: Record<string, string> = {},
 ): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // As `npm run hub` runs it (package.json: the young generation's size, see the README).
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', '--import', 'tsx', 'server/main.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const ready = new Promise<number>((resolvePort, reject) => {
     const onData = (chunk: Buffer) => {
