@@ -140,11 +140,18 @@ function renderMine(
   { l10n, desk, selected, onSelect, unread }: DeskListsOptions,
 ) {
   const count = unread(conversation.id);
-  // The visitor wrote last: how long they have waited for the agent's answer.
-  const owed =
+  // The visitor wrote last: how long they have waited for the agent's answer. Under a
+  // minute the wait itself is the news ("0 sec" read as nothing owed).
+  const owedMs =
     conversation.lastFrom === 'visitor' && conversation.lastAt
-      ? formatDuration(l10n.locale, Date.now() - Date.parse(conversation.lastAt))
+      ? Date.now() - Date.parse(conversation.lastAt)
       : null;
+  const owed =
+    owedMs === null
+      ? null
+      : owedMs < 60_000
+        ? l10n.t('inbox.awaitingReplyNow')
+        : l10n.t('inbox.awaitingReply', { duration: formatDuration(l10n.locale, owedMs) });
   return html`<li>
     <button
       class="select quiet item ${count ? 'has-unread' : ''}"
@@ -154,11 +161,7 @@ function renderMine(
     >
       <span class="preview">${conversation.lastText ?? l10n.t('inbox.noPreview')}</span>
       ${count ? html`<span class="unread" part="unread">${l10n.t('inbox.unread', { count })}</span>` : nothing}
-      ${
-        owed
-          ? html`<span class="waited">${l10n.t('inbox.awaitingReply', { duration: owed })}</span>`
-          : nothing
-      }
+      ${owed ? html`<span class="waited">${owed}</span>` : nothing}
       ${renderQueueLabel(l10n, desk, conversation)}
     </button>
   </li>`;

@@ -83,14 +83,24 @@ describe('cx-agent-inbox with several chats', () => {
   it('says how long a visitor has waited for the reply, until the agent answers', async () => {
     const { hub, inbox } = await deskWithTwoChats();
     const owed = (preview: string) =>
-      mineButton(inbox, preview)?.textContent?.match(/waiting for your reply \d+ sec/)?.[0];
+      mineButton(inbox, preview)?.querySelector('.waited')?.textContent?.trim();
     await waitUntil(() => owed('Ana here') && owed('Ben here'), 'both visitors wrote last');
+    expect(owed('Ana here'), 'just now: no "0 sec"').to.equal('waiting for your reply');
     hub.agentSays(hub.visitorSays('Ana again', 'visitor-ana').id, 'Here you go.', {
       id: 'agent-1',
     });
     await waitUntil(() => mineButton(inbox, 'Here you go.'), 'the answer is the preview');
     expect(owed('Here you go.'), 'answered').to.equal(undefined);
-    expect(owed('Ben here')).to.match(/^waiting for your reply/);
+    expect(owed('Ben here')).to.equal('waiting for your reply');
+    const now = Date.now;
+    try {
+      Date.now = () => now() + 5 * 60_000 + 5_000;
+      inbox.requestUpdate();
+      await inbox.updateComplete;
+      expect(owed('Ben here'), 'five minutes on').to.equal('waiting for your reply 5 min');
+    } finally {
+      Date.now = now;
+    }
   });
 
   it('moves between own conversations with Alt+↓ and Alt+↑, focus in the message box', async () => {

@@ -77,6 +77,7 @@ export const en = {
   'inbox.noneMine': 'You have no active conversations.',
   'inbox.accept': 'Accept',
   'inbox.waitingFor': 'waiting {duration}',
+  'inbox.awaitingReplyNow': 'waiting for your reply',
   'inbox.awaitingReply': 'waiting for your reply {duration}',
   'inbox.noPreview': 'No messages yet',
   'inbox.open': 'Open',

@@ -74,6 +74,7 @@ export const ko: Catalog = {
   'inbox.noneMine': '진행 중인 대화가 없습니다.',
   'inbox.accept': '수락',
   'inbox.waitingFor': '{duration} 대기',
+  'inbox.awaitingReplyNow': '답변 대기 중',
   'inbox.awaitingReply': '답변 대기 {duration}',
   'inbox.noPreview': '아직 메시지가 없습니다',
   'inbox.open': '열기',
