@@ -140,18 +140,7 @@ function renderMine(
   { l10n, desk, selected, onSelect, unread }: DeskListsOptions,
 ) {
   const count = unread(conversation.id);
-  // The visitor wrote last: how long they have waited for the agent's answer. Under a
-  // minute the wait itself is the news ("0 sec" read as nothing owed).
-  const owedMs =
-    conversation.lastFrom === 'visitor' && conversation.lastAt
-      ? Date.now() - Date.parse(conversation.lastAt)
-      : null;
-  const owed =
-    owedMs === null
-      ? null
-      : owedMs < 60_000
-        ? l10n.t('inbox.awaitingReplyNow')
-        : l10n.t('inbox.awaitingReply', { duration: formatDuration(l10n.locale, owedMs) });
+  const owed = owedReply(l10n, conversation);
   return html`<li>
     <button
       class="select quiet item ${count ? 'has-unread' : ''}"
@@ -165,4 +154,15 @@ function renderMine(
       ${renderQueueLabel(l10n, desk, conversation)}
     </button>
   </li>`;
+}
+
+/**
+ * The visitor wrote last: how long they have waited for the agent's answer. Under a minute
+ * the wait itself is the news ("0 sec" read as nothing owed).
+ */
+function owedReply(l10n: LocalizeController, conversation: ConversationSummary): string | null {
+  if (conversation.lastFrom !== 'visitor' || !conversation.lastAt) return null;
+  const waitedMs = Date.now() - Date.parse(conversation.lastAt);
+  if (waitedMs < 60_000) return l10n.t('inbox.awaitingReplyNow');
+  return l10n.t('inbox.awaitingReply', { duration: formatDuration(l10n.locale, waitedMs) });
 }

@@ -93,7 +93,7 @@ export class ResilientClient {
 
   private receive(frame: Frame): void {
     if (frame.type === 'event') return this.deliver(frame as unknown as EventFrame);
-    // A sender's own events ride in its ack (protocol.md, "Acks").
+    // A sender's own events ride in its ack (protocol.md, "Envelope").
     if (frame.type === 'ack')
       (frame.events as EventFrame[] | undefined)?.forEach((event) => this.deliver(event));
     if (frame.id === 'hello') return this.welcomed(frame);
