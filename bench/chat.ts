@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { freshPostgresSchema } from '../server/testing/postgres.js';
 import { startHubProcess } from '../test/e2e/support/hub-process.js';
 import { writeBenchConfig } from './chat/hub-config.js';
+import { cpuMeter } from './chat/cpu.js';
 import { hubPeers, relayPeers, type Peers, type Sink } from './chat/peers.js';
 import { holds, line, printTable, printVerdicts, type SystemResults } from './chat/report.js';
 import { LatencyRecorder, type StepResult } from './chat/workload.js';
@@ -76,12 +77,12 @@ try {
  */
 async function measure(
   name: string,
-  start: (sink: Sink) => Promise<{ peers: Peers; stop(): Promise<void> }>,
+  start: (sink: Sink) => Promise<{ peers: Peers; stop(): Promise<void>; pid?: number }>,
   beyond: number[] = [],
 ): Promise<SystemResults> {
   const recorder = new LatencyRecorder();
   const setupStart = performance.now();
-  const { peers, stop } = await start(recorder.sink);
+  const { peers, stop, pid } = await start(recorder.sink);
   console.log(`  ${name}: ${peers.pairs.length} conversations ready in ${since(setupStart)} s`);
   const results: StepResult[] = [];
   try {
@@ -89,7 +90,9 @@ async function measure(
       if (results.length >= rates.length && !holds(results.at(-1)!)) break;
       // Each step its own name: a late message of an earlier step at the same rate is not counted.
       const step = `${name}${results.length}`;
+      const cpuSpent = cpuMeter(pid);
       const result = await recorder.run(peers.pairs, step, rate, seconds, graceMs);
+      result.cpu = cpuSpent();
       results.push(result);
       console.log(`  ${name} @ ${rate} msg/s: ${line(result)}, errors ${peers.errors()}`);
       if (result.delivered < result.sent / 2 || result.p99 > saturatedMs) break;
@@ -114,7 +117,7 @@ function hubOn(driver: 'pglite' | 'postgres') {
       await hub.stop();
       await schema?.drop();
     };
-    return { peers, stop };
+    return { peers, stop, pid: hub.pid };
   };
 }
 
@@ -135,7 +138,11 @@ async function startRelay() {
     child.kill('SIGTERM');
   };
   return {
-    open: async (sink: Sink) => ({ peers: await relayPeers(port, conversations, sink), stop }),
+    open: async (sink: Sink) => ({
+      peers: await relayPeers(port, conversations, sink),
+      stop,
+      pid: child.pid,
+    }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { cpuLine } from './cpu.js';
 import type { StepResult } from './workload.js';
 
 /** The issue's target: p99 under this many ms end to end. */
@@ -76,7 +77,7 @@ function describe(result: StepResult | undefined): string {
 }
 
 export function line(result: StepResult): string {
-  return `sent ${result.sent}, delivered ${result.delivered} (${Math.round(result.perSecond)}/s), p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms`;
+  return `sent ${result.sent}, delivered ${result.delivered} (${Math.round(result.perSecond)}/s), p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms${cpuLine(result.cpu)}`;
 }
 
 function latency(result: StepResult | undefined): string {

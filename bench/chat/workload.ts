@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../journey/stats.js';
+import type { CpuShare } from './cpu.js';
 import type { Pair } from './peers.js';
 
 export interface StepResult {
@@ -10,6 +11,8 @@ export interface StepResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Where the step's CPU went, where it can be read (Linux). */
+  cpu?: CpuShare | null;
 }
 
 /**
@@ -32,7 +35,13 @@ export class LatencyRecorder {
    * Sends `rate` messages a second for `seconds`, round robin over the pairs, both
    * directions alternating, then waits up to `graceMs` for the last deliveries.
    */
-  async run(pairs: Pair[], step: string, rate: number, seconds: number, graceMs: number) {
+  async run(
+    pairs: Pair[],
+    step: string,
+    rate: number,
+    seconds: number,
+    graceMs: number,
+  ): Promise<StepResult> {
     this.step = step;
     this.latencies = [];
     const start = performance.now();
@@ -58,6 +67,6 @@ export class LatencyRecorder {
       perSecond: delivered / elapsed,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
-    } satisfies StepResult;
+    };
   }
 }

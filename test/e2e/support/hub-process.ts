@@ -14,6 +14,8 @@ export interface HubProcess {
   url: string;
   port: number;
   dataDir: string;
+  /** The hub process's id (the bench reads its CPU time). */
+  pid: number;
   /** Stops the hub with SIGTERM and resolves with its exit code. */
   stop(): Promise<number | null>;
 }
@@ -58,6 +60,7 @@ export async function startHubProcess(
     url: `http://localhost:${boundPort}`,
     port: boundPort,
     dataDir,
+    pid: child.pid!,
     stop: () => stopChild(child),
   };
 }
