@@ -246,6 +246,27 @@ describe('cx-journey', () => {
     }
   });
 
+  it('keeps an entry pushed as the page is left for the next page, only what it reads', async () => {
+    await mount();
+    const layer = (window as unknown as { dataLayer: unknown[] }).dataLayer;
+    const items = [{ item_id: 'SKU-2', price: 5 }];
+    layer.push({ event: 'add_to_cart', ecommerce: { items }, user_data: { email: 'a@b.example' } });
+    const cyclic: Record<string, unknown> = { items };
+    cyclic.self = cyclic;
+    layer.push({ event: 'add_to_cart', ecommerce: cyclic });
+    // The same task: the entries' reader has not run yet.
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    const kept = JSON.parse(sessionStorage.getItem('cxkit:journey-entries') ?? '[]');
+    sessionStorage.removeItem('cxkit:journey-entries');
+    sessionStorage.removeItem('cxkit:journey-queue');
+
+    expect(kept, 'the cyclic entry cannot be kept').to.have.length(1);
+    expect(kept[0].entry).to.deep.equal({ event: 'add_to_cart', ecommerce: { items } });
+    expect(kept[0].url).to.equal(location.href);
+    expect(Date.parse(kept[0].at)).to.be.closeTo(Date.now(), 5000);
+  });
+
   it('honours Global Privacy Control', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     const network = spyNetwork();

@@ -1,6 +1,6 @@
 import type { JourneyEvent } from '../../protocol/index.js';
 import { mayRecord, storeConsent } from './consent.js';
-import type { Fact } from './facts.js';
+import type { Emit, Fact } from './facts.js';
 import { watchSettings } from './settings.js';
 import { watchDataLayer } from './sources/data-layer.js';
 import { watchErrors } from './sources/errors.js';
@@ -59,7 +59,7 @@ export class CxJourney extends HTMLElement {
       watchSettings(this, (settings) => {
         // The visitor was forgotten (`forgetVisitor()`): what they did is not the next one's.
         if ((settings.visitorSession ?? 0) !== (state.settings?.visitorSession ?? 0))
-          state.queue.length = 0;
+          state.queue.length = state.entries.length = 0;
         state.settings = { ...settings, hub: settings.hub || location.origin };
       });
     this.settingsWatched = true;
@@ -123,11 +123,12 @@ export class CxJourney extends HTMLElement {
       hide: transport.flushOnExit,
     });
     watchDataLayer((entry) => {
-      const url = location.href;
-      void import('./sources/data-layer-facts.js').then(({ factsOf }) =>
-        factsOf(entry).forEach((fact) => emit({ ...fact, url })),
-      );
+      if (!page.recorder) return;
+      state.entries.push({ entry, url: location.href, at: new Date().toISOString() });
+      readEntries(emit);
     });
+    // Entries the tab's last page was left before it could read.
+    if (state.entries.length) readEntries(emit);
     // The visitor reaches for the chat: an agent may be reading the journey within seconds.
     for (const type of ['cx-chat-open', 'cx-message-sent'])
       document.addEventListener(type, () => page.recorder && void transport.flush());
@@ -146,7 +147,7 @@ export class CxJourney extends HTMLElement {
     const extra = (this.getAttribute('strip-params') ?? '').toLowerCase().split(',');
     const params = [...defaultStripParams, ...extra.map((name) => name.trim())];
     const strip = (url: string) => stripUrl(url, params);
-    const event = { url: location.href, ...fact, at: new Date().toISOString() } as Bag;
+    const event = { url: location.href, at: new Date().toISOString(), ...fact } as Bag;
     for (const key of urlFields) if (event[key]) event[key] = strip(event[key]);
     transport.enqueue(event as unknown as JourneyEvent);
   }
@@ -169,6 +170,17 @@ export class CxJourney extends HTMLElement {
         this.record({ type: 'product_view', url, product });
     });
   }
+}
+
+/**
+ * Reads the waiting dataLayer entries with the module that knows what they mean, loaded on
+ * first need; each fact keeps the page and time of its entry.
+ */
+function readEntries(emit: Emit): void {
+  void import('./sources/data-layer-facts.js').then(({ factsOf }) => {
+    for (const { entry, url, at } of state.entries.splice(0))
+      factsOf(entry, url).forEach((fact) => emit({ ...fact, url, at }));
+  });
 }
 
 declare global {

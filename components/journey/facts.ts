@@ -2,8 +2,11 @@ import type { JourneyEvent } from '../../protocol/index.js';
 
 type WithoutStamp<E> = E extends JourneyEvent ? Omit<E, 'at' | 'url'> : never;
 
-/** What a source observed; the recorder adds the time and the (stripped) page URL. */
-export type Fact = WithoutStamp<JourneyEvent> & { url?: string };
+/**
+ * What a source observed; the recorder adds the time and the (stripped) page URL, unless
+ * the fact comes with its own (one observed on an earlier page).
+ */
+export type Fact = WithoutStamp<JourneyEvent> & { url?: string; at?: string };
 
 /** Hands a fact to the recorder. Cheap: it only queues. */
 export type Emit = (fact: Fact) => void;

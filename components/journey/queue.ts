@@ -10,13 +10,22 @@ import type { JourneySettings } from './settings.js';
 export const state: {
   settings?: JourneySettings;
   queue: JourneyEvent[];
+  /** dataLayer entries pushed but not read yet: their reader loads on first need. */
+  entries: WaitingEntry[];
   timer?: ReturnType<typeof setTimeout>;
 } = {
-  queue: JSON.parse(sessionStorage.getItem('cxkit:journey-queue') || '[]'),
+  queue: carriedOver('cxkit:journey-queue'),
+  entries: carriedOver('cxkit:journey-entries'),
 };
-sessionStorage.removeItem('cxkit:journey-queue');
 /** Events from the tab's last page are late already: they go at the first idle moment. */
-let carriedOver = state.queue.length > 0;
+let lateEvents = state.queue.length > 0;
+
+/** A dataLayer entry as pushed, with the page and time it was pushed at. */
+export interface WaitingEntry {
+  entry: Record<string, unknown>;
+  url: string;
+  at: string;
+}
 
 const flushAfterMs = 5000;
 const flushAtCount = 20;
@@ -35,8 +44,8 @@ export const loadSender = () =>
 export function enqueue(event: JourneyEvent): void {
   const { queue } = state;
   if (queue.push(event) > maxQueued) queue.shift();
-  if (carriedOver) {
-    carriedOver = false;
+  if (lateEvents) {
+    lateEvents = false;
     requestIdleCallback(() => void flush());
   } else if (queue.length < flushAtCount) flushLater(flushAfterMs);
   else void flush();
@@ -50,6 +59,7 @@ export const flush = () => loadSender().then((module) => module.flush());
 /** Drops what waits and stops the timer. */
 export function clear(): void {
   state.queue = [];
+  state.entries = [];
   clearTimeout(state.timer);
   state.timer = undefined;
 }
@@ -60,6 +70,32 @@ export function clear(): void {
  */
 export function flushOnExit(): void {
   sender?.flushOnExit();
-  if (state.queue.length)
-    sessionStorage.setItem('cxkit:journey-queue', JSON.stringify(state.queue));
+  keepForNextPage('cxkit:journey-queue', state.queue);
+  // A cart add clicked just before a link: its reader had no time to load on this page.
+  keepForNextPage('cxkit:journey-entries', state.entries.map(readable).filter(Boolean));
+}
+
+function carriedOver<T>(key: string): T[] {
+  const kept = JSON.parse(sessionStorage.getItem(key) || '[]') as T[];
+  sessionStorage.removeItem(key);
+  return kept;
+}
+
+function keepForNextPage(key: string, items: unknown[]): void {
+  if (items.length) sessionStorage.setItem(key, JSON.stringify(items));
+}
+
+/**
+ * What the facts reader (`data-layer-facts.ts`) looks at of an entry, as JSON: nothing
+ * else of the page's dataLayer is kept. Null for an entry JSON cannot hold (a cycle).
+ */
+function readable({ entry, url, at }: WaitingEntry): WaitingEntry | null {
+  const { 0: call, 1: name, 2: params, event, ecommerce, search_term } = entry;
+  const kept =
+    call === 'event' ? { 0: call, 1: name, 2: params } : { event, ecommerce, search_term };
+  try {
+    return { entry: JSON.parse(JSON.stringify(kept)) as Record<string, unknown>, url, at };
+  } catch {
+    return null;
+  }
 }

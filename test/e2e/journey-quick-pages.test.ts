@@ -5,27 +5,44 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoOrigin, postJson, WsClient } from '../../server/testing/harness.js';
+import type { Page } from 'playwright-core';
 import { useBrowserAndHub } from './support/browser-and-hub.js';
 
 const setup = useBrowserAndHub();
 
-/** The page paths of the visitor's journey as the agent's customer card reads it. */
-async function pagesTheHubHas(visitorId: string): Promise<string[]> {
+interface Context {
+  visits: { events: { event: { type: string; url: string } }[] }[];
+  cart: { sku: string }[];
+}
+
+/** The visitor's context as the agent's customer card reads it. */
+async function contextTheHubHas(visitorId: string): Promise<Context> {
   const { body } = await postJson(`${setup.hub.url}/api/v1/demo/agent-token`, { siteKey: 'demo' });
   const agent = await WsClient.connect(setup.hub.url, 'demo', demoOrigin);
   try {
     await agent.ok('hello', { token: body.token });
-    const { context } = await agent.ok('context.get', { visitorId });
-    const events = context.visits.flatMap(
-      (visit: { events: { event: { type: string; url: string } }[] }) =>
-        visit.events.map((stored) => stored.event),
-    );
-    return events
-      .filter((event: { type: string }) => event.type === 'page_view')
-      .map((event: { url: string }) => new URL(event.url).pathname);
+    return (await agent.ok('context.get', { visitorId })).context;
   } finally {
     agent.close();
   }
+}
+
+/** The page paths of the visitor's journey. */
+async function pagesTheHubHas(visitorId: string): Promise<string[]> {
+  const { visits } = await contextTheHubHas(visitorId);
+  return visits
+    .flatMap((visit) => visit.events.map((stored) => stored.event))
+    .filter((event) => event.type === 'page_view')
+    .map((event) => new URL(event.url).pathname);
+}
+
+/** The visitor id in the token the pages of this browser share (its payload's `sub`). */
+async function visitorOf(page: Page): Promise<string> {
+  const token = await page.waitForFunction(
+    () => Object.entries(localStorage).find(([key]) => key.startsWith('cxkit:visitor:'))?.[1],
+  );
+  const payload = (await token.jsonValue()) as string;
+  return JSON.parse(Buffer.from(payload.split('.')[0]!, 'base64url').toString()).sub;
 }
 
 test('a page left as soon as it loaded is recorded and reaches the hub', async () => {
@@ -34,12 +51,7 @@ test('a page left as soon as it loaded is recorded and reaches the hub', async (
   await page.goto(`${setup.hub.url}/search.html?q=boots`, { waitUntil: 'domcontentloaded' });
   await page.goto(`${setup.hub.url}/cart.html`, { waitUntil: 'domcontentloaded' });
 
-  // The visitor token both pages share names the visitor (its payload's `sub`).
-  const token = await page.waitForFunction(
-    () => Object.entries(localStorage).find(([key]) => key.startsWith('cxkit:visitor:'))?.[1],
-  );
-  const payload = (await token.jsonValue()) as string;
-  const visitorId = JSON.parse(Buffer.from(payload.split('.')[0]!, 'base64url').toString()).sub;
+  const visitorId = await visitorOf(page);
 
   let pages: string[] = [];
   for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
@@ -48,4 +60,29 @@ test('a page left as soon as it loaded is recorded and reaches the hub', async (
     await page.waitForTimeout(250);
   }
   assert.ok(pages.includes('/search.html'), `pages the hub has: ${pages.join(', ') || 'none'}`);
+});
+
+test('a cart add clicked just before leaving the page reaches the hub', async () => {
+  const page = await (await setup.browser.newContext()).newPage();
+  await page.goto(`${setup.hub.url}/products/ridge-backpack.html`);
+  await page.getByRole('button', { name: 'Add to cart' }).waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('button[data-demo-add-to-cart]:disabled'),
+  );
+  // The click and the navigation in one task: the page is gone before it can read the
+  // dataLayer entry (the reader loads on first need), so the next page must.
+  await page.evaluate(() => {
+    document.querySelector<HTMLButtonElement>('[data-demo-add-to-cart]')!.click();
+    location.href = '/cart.html';
+  });
+  await page.waitForURL('**/cart.html');
+  const visitorId = await visitorOf(page);
+
+  let cart: string[] = [];
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    cart = (await contextTheHubHas(visitorId)).cart.map((product) => product.sku);
+    if (cart.length) break;
+    await page.waitForTimeout(250);
+  }
+  assert.deepEqual(cart, ['NW-BP-40'], 'the cart the agent sees');
 });

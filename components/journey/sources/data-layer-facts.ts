@@ -11,10 +11,10 @@ const itemEvents: Bag = {
 };
 
 /**
- * The facts in one dataLayer entry: a GTM-style object (`{ event, ecommerce }`) or a
- * gtag call (`['event', name, params]`).
+ * The facts in one dataLayer entry, pushed on `pageUrl`: a GTM-style object
+ * (`{ event, ecommerce }`) or a gtag call (`['event', name, params]`).
  */
-export function factsOf(entry: Bag): Fact[] {
+export function factsOf(entry: Bag, pageUrl: string): Fact[] {
   const gtag = entry[0] === 'event';
   const name = (gtag ? entry[1] : entry.event) as string;
   const params = ((gtag ? entry[2] : (entry.ecommerce ?? entry)) ?? {}) as Bag;
@@ -23,7 +23,7 @@ export function factsOf(entry: Bag): Fact[] {
   const total = { value: amount(params.value), currency: currencyCode(params.currency) };
   if (name === 'search' && query) {
     // A search the page URL carries is already recorded with the page view.
-    const inUrl = [...new URLSearchParams(location.search).values()].includes(String(query));
+    const inUrl = [...new URL(pageUrl).searchParams.values()].includes(String(query));
     return inUrl ? [] : [{ type: 'search', query: String(query) }];
   }
   if (type) {
