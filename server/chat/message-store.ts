@@ -83,12 +83,22 @@ export function newMessage(
   createdAt: string,
   id: string = newMessageId(),
 ): ChatMessage {
+  return { ...messageDraft(conversationId, author, clientMessageId, text, id), createdAt };
+}
+
+/** A message before its time: the database gives that when it stores it. */
+export function messageDraft(
+  conversationId: string,
+  author: Principal,
+  clientMessageId: string,
+  text: string,
+  id: string,
+): Omit<ChatMessage, 'createdAt'> {
   return {
     id,
     conversationId,
     clientMessageId,
     author: { role: author.role, id: author.id, ...(author.name ? { name: author.name } : {}) },
     text,
-    createdAt,
   };
 }

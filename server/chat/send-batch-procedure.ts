@@ -1,17 +1,19 @@
-import type { ChatMessage, ErrorCode, EventFrame, StreamName } from '../../protocol/index.js';
+import type { ErrorCode, EventFrame } from '../../protocol/index.js';
 import { principalKey, type Principal } from '../auth/index.js';
 import { HubError } from '../errors.js';
 import type { Command } from '../realtime/command-types.js';
 import { procedure } from '../storage/procedures.js';
 import type { Queryable } from '../storage/index.js';
 import { conversationStream, messageFrame } from '../streams/index.js';
-import { newMessage } from './message-store.js';
+import { messageDraft, newMessage } from './message-store.js';
 import {
   keyOf,
   readBatch,
   sentKey,
   writeBatch,
+  writeBatchUnread,
   type BatchState,
+  type BatchWrite,
   type CommandKey,
   type SentKey,
 } from './send-batch-store.js';
@@ -47,9 +49,10 @@ const plainFields = new Set(['v', 'type', 'id', 'text', 'conversationId']);
 
 /**
  * The batch's transaction, beside the database (`storage/procedures.ts`): a verdict per
- * send, in order. Two statements (`send-batch-store.ts`) whatever the batch's size. What
- * crosses back is small (a stored message is its seq): cloning whole messages and frames
- * between threads cost as much as a tenth of the batch.
+ * send, in order. Two statements (`send-batch-store.ts`) whatever the batch's size; on
+ * PGlite, mostly one (`storeUnread`). What crosses back is small (a stored message is its
+ * seq): cloning whole messages and frames between threads cost as much as a tenth of the
+ * batch.
  */
 export const storeSendBatch = procedure(
   import.meta.url,
@@ -70,8 +73,7 @@ export const storeSendBatch = procedure(
     );
     memo.learn(state.conversations, state.lastSeqs);
     const verdicts: Verdict[] = new Array(items.length);
-    const lastSeqs = new Map<StreamName, number>();
-    const messages: Array<{ message: ChatMessage; seq: number }> = [];
+    const batch: BatchWrite = { lastSeqs: new Map(), messages: [] };
     items.forEach((item, index) => {
       const answer = state.stored.get(keyOf(keys[index]!));
       if (answer) {
@@ -84,21 +86,55 @@ export const storeSendBatch = procedure(
       const sent = sends[index] && state.sent.get(sentKey(sends[index]));
       if (sent) return void (verdicts[index] = { done: { result: sent, events: [] } });
       const verdict = plainSend(item, memo);
-      if (!('plain' in verdict)) return void (verdicts[index] = verdict);
-      const { conversationId, text } = verdict.plain;
-      const stream = conversationStream(conversationId);
-      const seq = (lastSeqs.get(stream) ?? memo.lastSeqs.get(stream)!) + 1;
-      lastSeqs.set(stream, seq);
-      const { principal, command, messageId } = item;
-      const message = newMessage(conversationId, principal, command.id, text, state.at, messageId);
-      messages.push({ message, seq });
-      verdicts[index] = seq;
+      verdicts[index] = 'plain' in verdict ? place(item, verdict.plain, batch, memo) : verdict;
     });
-    await writeBatch(tx, { lastSeqs, messages });
-    memo.wrote(lastSeqs);
+    await writeBatch(tx, batch);
+    memo.wrote(batch.lastSeqs);
     return { at: state.at, verdicts };
   },
+  storeUnread,
 );
+
+/**
+ * The batch as the memo alone tells it, in one statement and no transaction
+ * (`writeBatchUnread`): when every send is a plain message to a conversation the memo
+ * knows, which is how sends mostly come. Else null, and the batch is read first. A refusal
+ * also goes the checked way: it may be a retry of a send stored before, whose answer wins.
+ */
+async function storeUnread(
+  db: Queryable,
+  { items }: { items: BatchItem[] },
+): Promise<BatchVerdicts | null> {
+  const memo = SendBatchMemo.of(db);
+  const conversationIds = [...new Set(items.map((item) => item.command.conversationId))];
+  if (conversationIds.some((id) => typeof id !== 'string')) return null;
+  if (memo.unknown(conversationIds as string[]).length > 0) return null;
+  const batch: BatchWrite = { lastSeqs: new Map(), messages: [] };
+  const verdicts: Verdict[] = [];
+  for (const item of items) {
+    const verdict = plainSend(item, memo);
+    if (!('plain' in verdict)) return null;
+    verdicts.push(place(item, verdict.plain, batch, memo));
+  }
+  const at = await writeBatchUnread(db, { ...batch, keys: items.map(commandKey) });
+  memo.wrote(batch.lastSeqs);
+  return { at, verdicts };
+}
+
+/** Gives a plain send the next seq of its conversation, and its message to the batch. */
+function place(
+  { principal, command, messageId }: BatchItem,
+  { conversationId, text }: { conversationId: string; text: string },
+  batch: BatchWrite,
+  memo: SendBatchMemo,
+): number {
+  const stream = conversationStream(conversationId);
+  const seq = (batch.lastSeqs.get(stream) ?? memo.lastSeqs.get(stream)!) + 1;
+  batch.lastSeqs.set(stream, seq);
+  const message = messageDraft(conversationId, principal, command.id, text, messageId);
+  batch.messages.push({ message, seq });
+  return seq;
+}
 
 /**
  * The answer and event of a send the batch stored, rebuilt beside the sender from what it

@@ -8,9 +8,10 @@ import type { ConversationRow } from './conversation-store.js';
  * The two statements of a batch of sends. On PGlite a statement's fixed cost (parse, plan,
  * protocol) outweighs its rows at the batch sizes seen, so a batch reads everything it
  * needs in one statement and writes everything in one: the rows `appendMessage` writes for
- * one send at a time. A batched send keeps no `command_results` row (a third of a batch's
- * cost): its message, found by conversation, author and client id with its seq, is the
- * stored answer a retry gets (`sentAnswer`).
+ * one send at a time. When the memo already knows the conversations, the write alone
+ * (`writeBatchUnread`), checked by the statement itself. A batched send keeps no
+ * `command_results` row (a third of a batch's cost): its message, found by conversation,
+ * author and client id with its seq, is the stored answer a retry gets (`sentAnswer`).
  */
 
 /** One command of a batch, under the key its result is stored by. */
@@ -159,20 +160,82 @@ export async function readBatch(
   };
 }
 
+/** A message of the batch as written: its time is the database's `now()`. */
+export interface BatchMessage {
+  message: Omit<ChatMessage, 'createdAt'>;
+  seq: number;
+}
+
+export interface BatchWrite {
+  lastSeqs: Map<StreamName, number>;
+  messages: BatchMessage[];
+}
+
+// The counters by index (a join with the batch's rows would scan them all). `jsonb`:
+// parsed once when bound; `json` text was parsed again for each counter's lookup, a cost
+// that grew with the square of the batch (a fifth of a batch of 256).
+const updateCounters = `UPDATE stream_counters SET last_seq = ($1::jsonb ->> stream)::integer
+  WHERE stream = ANY (ARRAY(SELECT jsonb_object_keys($1::jsonb)))`;
+// `created_at` defaults to now(), the time the batch's messages and events carry.
+const insertMessages = `INSERT INTO messages (id, conversation_id, client_message_id, author_role,
+    author_id, author_name, text, internal, seq)
+  SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text, false, seq
+  FROM json_to_recordset($2::json) AS m(id text, conversation_id text, client_message_id text,
+    author_role text, author_id text, author_name text, text text, seq integer)`;
+
 /**
  * Writes a batch: counters and messages (each its own event: `streams/message-events.ts`). A
  * message already stored by a concurrent first attempt (PostgreSQL) breaks its unique key,
  * so the batch rolls back and its sends run one by one through `runOnce`.
  */
-export async function writeBatch(
-  tx: Queryable,
-  batch: {
-    lastSeqs: Map<StreamName, number>;
-    messages: Array<{ message: ChatMessage; seq: number }>;
-  },
-): Promise<void> {
+export async function writeBatch(tx: Queryable, batch: BatchWrite): Promise<void> {
   if (batch.messages.length === 0) return;
-  const messages = batch.messages.map(({ message, seq }) => ({
+  await tx.query(`WITH counters AS (${updateCounters}) ${insertMessages}`, writeParams(batch), {
+    repeated: true,
+  });
+}
+
+/**
+ * Writes a batch read from nothing but the memo, as one statement outside a transaction,
+ * and returns its time. The statement is its own check: it fails, and so writes nothing,
+ * when a command id of the batch has a stored result, a counter is missing, or a message is
+ * there already (a retry breaks the client id's unique key, a seq taken meanwhile the
+ * primary key). The caller then reads and writes the batch the checked way (`readBatch`,
+ * `writeBatch`).
+ */
+export async function writeBatchUnread(
+  db: Queryable,
+  batch: BatchWrite & { keys: CommandKey[] },
+): Promise<string> {
+  const [row] = await db.query<{ at: Date | string }>(
+    `WITH stored AS (
+       SELECT count(*) AS n FROM json_to_recordset($3::json) AS k(principal text, command_id text)
+       CROSS JOIN LATERAL (
+         SELECT 1 FROM command_results
+         WHERE principal = k.principal AND command_id = k.command_id LIMIT 1) r
+     ),
+     counters AS (${updateCounters} RETURNING 1),
+     inserted AS (${insertMessages})
+     SELECT CASE
+       WHEN (SELECT n FROM stored) = 0 AND (SELECT count(*) FROM counters) = $4::integer
+       THEN now()
+       -- Not a time: the statement fails, and its writes with it.
+       ELSE ('stored results: ' || (SELECT n FROM stored))::timestamptz
+     END AS at`,
+    [
+      ...writeParams(batch),
+      JSON.stringify(
+        batch.keys.map((key) => ({ principal: key.principal, command_id: key.commandId })),
+      ),
+      String(batch.lastSeqs.size),
+    ],
+    { repeated: true },
+  );
+  return toIso(row!.at);
+}
+
+function writeParams({ lastSeqs, messages }: BatchWrite): string[] {
+  const rows = messages.map(({ message, seq }) => ({
     id: message.id,
     conversation_id: message.conversationId,
     client_message_id: message.clientMessageId,
@@ -182,22 +245,7 @@ export async function writeBatch(
     text: message.text,
     seq,
   }));
-  // `created_at` defaults to now(), the time the batch's messages and events carry.
-  await tx.query(
-    // The counters by index (a join with the batch's rows would scan them all). Prepared.
-    // `jsonb`: parsed once when bound; `json` text was parsed again for each counter's
-    // lookup, a cost that grew with the square of the batch (a fifth of a batch of 256).
-    `WITH counters AS (
-       UPDATE stream_counters SET last_seq = ($1::jsonb ->> stream)::integer
-       WHERE stream = ANY (ARRAY(SELECT jsonb_object_keys($1::jsonb)))
-     )
-     INSERT INTO messages (id, conversation_id, client_message_id, author_role, author_id, author_name, text, internal, seq)
-     SELECT id, conversation_id, client_message_id, author_role, author_id, author_name, text, false, seq
-     FROM json_to_recordset($2::json) AS m(id text, conversation_id text, client_message_id text,
-       author_role text, author_id text, author_name text, text text, seq integer)`,
-    [JSON.stringify(Object.fromEntries(batch.lastSeqs)), JSON.stringify(messages)],
-    { repeated: true },
-  );
+  return [JSON.stringify(Object.fromEntries(lastSeqs)), JSON.stringify(rows)];
 }
 
 /** The answer a send gave, if `author` sent `clientMessageId` to the conversation (in a batch: no command_results row). */

@@ -6,9 +6,12 @@ import type { Command } from '../realtime/command-types.js';
 import { runOnce } from '../realtime/idempotency.js';
 import { openStorage, type Queryable, type Storage } from '../storage/index.js';
 import { freshDataDir, makeTempDir, removeDir, testConfig } from '../testing/harness.js';
-import { appendEvent, readEvents } from '../streams/index.js';
+import { appendEvent, lastSeq, readEvents } from '../streams/index.js';
 import { freshPostgresSchema } from '../testing/postgres.js';
+import { newMessageId } from './message-store.js';
 import { SendBatcher } from './send-batch.js';
+import { SendBatchMemo } from './send-batch-memo.js';
+import { storeSendBatch } from './send-batch-procedure.js';
 import { readBatch } from './send-batch-store.js';
 import { send } from './send.js';
 import { deskSettings } from './settings.js';
@@ -290,6 +293,56 @@ for (const driver of ['pglite', 'postgres'] as const) {
       await assert.rejects(sent('four'), { code: 'conversation.closed' });
       const seqs = (await readEvents(storage, stream, 0, 10)).map((frame) => frame.seq);
       assert.deepEqual(seqs, [1, 2, 3, 4]);
+    });
+
+    it('stores a batch the memo knows in one statement, which writes nothing when it meets a stored send', async () => {
+      const c = await conversation();
+      const memo = {};
+      const db: Queryable = {
+        query: (sql, params, options) => storage.query(sql, params, options),
+        exec: (sql) => storage.exec(sql),
+        memo,
+      };
+      const item = (principal: Principal, text: string, id = randomUUID()) => ({
+        principal,
+        command: sendCommand({ conversationId: c.id, text }, id),
+        messageId: newMessageId(),
+      });
+      const attempt = (...items: ReturnType<typeof item>[]) =>
+        storeSendBatch.attempt!(db, { items, lockCounters: false });
+      const first = item(c.visitor, 'one');
+      assert.equal(await attempt(first), null, 'nothing known yet: the batch is read first');
+
+      // What a checked batch of this conversation leaves in the memo.
+      const row = {
+        id: c.id,
+        site_key: 'demo',
+        status: 'active' as const,
+        visitor_id: c.visitor.id,
+      };
+      SendBatchMemo.of(db).learn(
+        new Map([[c.id, { ...row, agent_id: c.agent.id }]]),
+        new Map([[`conv:${c.id}` as const, 0]]),
+      );
+      const stored = await attempt(first, item(c.agent, 'two'));
+      assert.deepEqual(stored?.verdicts, [1, 2]);
+      assert.ok(Date.parse(stored!.at) > 0);
+
+      // A retry of the first send, and an id another command type used: refused whole.
+      const reused = randomUUID();
+      await storage.query(
+        `INSERT INTO command_results (principal, command_id, type, result) VALUES ($1, $2, 'chat.note', '{}')`,
+        [`demo/agent/${c.agent.id}`, reused],
+      );
+      for (const clash of [first, item(c.agent, 'mine', reused)])
+        await assert.rejects(attempt(item(c.visitor, 'three'), clash));
+      assert.deepEqual(
+        (await messagesOf(c.id)).map((message) => message.text),
+        ['one', 'two'],
+      );
+      assert.equal(await lastSeq(storage, `conv:${c.id}`), 2);
+      // A refusal may be a retry whose stored answer wins: the checked way decides it.
+      assert.equal(await attempt(item(c.visitor, '')), null);
     });
 
     it('refuses an id already used by another command type', async () => {

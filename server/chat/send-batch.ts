@@ -33,7 +33,8 @@ const maxBatch = 256;
 /**
  * Stores the `chat.send`s that arrive together in one transaction of two statements (one
  * read, one write: `send-batch-store.ts`) instead of about six statements each: on PGlite,
- * the per-statement cost dominates. One batch runs at a time; the sends that queue
+ * the per-statement cost dominates. There, in the steady state, a batch is one statement
+ * and no transaction (`storeSendBatch`'s attempt). One batch runs at a time; the sends that queue
  * meanwhile form the next. Guarantees are those of one send at a time:
  * at most once per command id (a retry gets the stored answer), seqs without holes in
  * arrival order per conversation, events published by the caller after the commit, and a

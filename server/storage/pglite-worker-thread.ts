@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { queryInOneTrip } from './pglite-one-trip.js';
 import { importProcedure } from './procedures.js';
+import type { Queryable } from './types.js';
 import {
   cloneError,
   type WorkerReady,
@@ -102,6 +103,14 @@ async function answer(db: PGlite, request: WorkerRequest): Promise<void> {
   if (request.op === 'close' && reply.ok) port.close();
 }
 
+/** Queries outside a transaction; repeated statements in one trip. */
+function oneTripQuery(db: PGlite): Queryable['query'] {
+  return async (sql, params, options) =>
+    options?.repeated
+      ? queryInOneTrip<never>(db, sql, params as string[])
+      : (await db.query<never>(sql, params)).rows;
+}
+
 /** Set while a transaction whose BEGIN failed has not ended: its statements are refused. */
 let beginFailed = false;
 /** The memo of the procedure that ran last and committed (`Queryable.memo`). */
@@ -133,7 +142,19 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
     case 'call': {
       const procedure = await importProcedure(request.module, request.name);
       const key = `${request.module}#${request.name}`;
-      const memo = memoed?.procedure === key ? memoed.memo : {};
+      let memo = memoed?.procedure === key ? memoed.memo : {};
+      if (procedure.attempt) {
+        const attempted = await procedure
+          .attempt(
+            { query: oneTripQuery(db), exec: (sql) => db.exec(sql).then(() => {}), memo },
+            request.args,
+          )
+          .catch(() => ((memo = {}), null));
+        if (attempted !== null) {
+          kept = { procedure: key, memo };
+          return attempted;
+        }
+      }
       const value = await db.transaction((tx) =>
         procedure.run(
           {

@@ -13,6 +13,14 @@ export interface Procedure<A, R> {
   /** The name it is exported under. */
   name: string;
   run(tx: Queryable, args: A): Promise<R>;
+  /**
+   * A cheaper first try, on PGlite's thread only, where `db.memo` tells what the last run
+   * left true: at most one statement, outside any transaction (a statement is atomic on its
+   * own), so no BEGIN and COMMIT. Null when it cannot decide: `run` then runs in a
+   * transaction, with the same memo. When it throws (its statement refused and wrote
+   * nothing), `run` runs with an empty memo.
+   */
+  attempt?(db: Queryable, args: A): Promise<R | null>;
 }
 
 /** Declares a procedure; export it from `module` under `name`. */
@@ -20,8 +28,9 @@ export function procedure<A, R>(
   module: string,
   name: string,
   run: (tx: Queryable, args: A) => Promise<R>,
+  attempt?: (db: Queryable, args: A) => Promise<R | null>,
 ): Procedure<A, R> {
-  return { module, name, run };
+  return attempt ? { module, name, run, attempt } : { module, name, run };
 }
 
 const imported = new Map<string, Procedure<unknown, unknown>>();
