@@ -162,7 +162,7 @@ export const en = {
   'card.struggle.js_error': 'JavaScript error',
   'card.struggle.request_failed': 'Failed request',
   'card.struggle.help_pages': 'Visited help pages repeatedly',
-  'card.struggle.cart_abandoned': 'Left the cart at checkout',
+  'card.struggle.cart_abandoned': 'Cart not checked out',
   'card.struggle.form_retries': 'Form errors',
   'card.interests': 'Interests',
   'card.interestViews': '{label}: viewed {count} times',

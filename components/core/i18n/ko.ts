@@ -159,7 +159,7 @@ export const ko: Catalog = {
   'card.struggle.js_error': '자바스크립트 오류',
   'card.struggle.request_failed': '요청 실패',
   'card.struggle.help_pages': '도움말 페이지를 여러 번 방문함',
-  'card.struggle.cart_abandoned': '결제 단계에서 장바구니를 떠남',
+  'card.struggle.cart_abandoned': '장바구니 결제 안 함',
   'card.struggle.form_retries': '양식 입력 오류',
   'card.interests': '관심 신호',
   'card.interestViews': '{label}: {count}회 조회',
