@@ -71,9 +71,11 @@ try {
 /**
  * PGlite has no checkpointer process and never checkpoints on its own: its WAL grew without
  * end (about 700 MB per million messages) and a restart would replay all of it. It holds
- * the database for tens of milliseconds, so it runs between bursts of requests (`idleMs`),
- * and under load that never pauses, after each `checkpointEveryMs` of activity; never
- * inside a transaction.
+ * the database while it writes what changed since the last one, so it runs between bursts
+ * of requests (`idleMs`), and under load that never pauses, after each `checkpointEveryMs`
+ * of activity; never inside a transaction. Often, so each is short: measured under 2,000
+ * to 10,000 chat messages a second, one after 60 s of load held the database 95–155 ms
+ * (every message sent meanwhile waited), one after 5 s about 15 ms (at most 45).
  */
 async function checkpoint(db: PGlite): Promise<void> {
   checkpointQueued = false;

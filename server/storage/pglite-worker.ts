@@ -54,7 +54,7 @@ export class PgliteWorker {
   static async start(
     dir?: string,
     onCrash: OnCrash = rethrow,
-    { checkpointEveryMs = 60_000 }: { checkpointEveryMs?: number } = {},
+    { checkpointEveryMs = 5_000 }: { checkpointEveryMs?: number } = {},
   ): Promise<PgliteWorker> {
     const worker = new Worker(bootstrap, { eval: true, workerData: { dir, checkpointEveryMs } });
     let onError = (_error: Error) => {};
