@@ -105,12 +105,23 @@ async function answer(db: PGlite, request: WorkerRequest): Promise<void> {
   if (request.op === 'close' && reply.ok) port.close();
 }
 
-/** Queries outside a transaction; repeated statements in one trip. */
-function oneTripQuery(db: PGlite): Queryable['query'] {
-  return async (sql, params, options) =>
-    options?.repeated
-      ? queryInOneTrip<never>(db, sql, params as string[])
-      : (await db.query<never>(sql, params)).rows;
+/**
+ * What a procedure queries through: `on` (the database, or a transaction of it) runs plain
+ * statements; repeated ones go to `db` in one trip, inside whatever `on` has open.
+ */
+function procedureQueryable(
+  db: PGlite,
+  on: Pick<PGlite, 'query' | 'exec'>,
+  memo: Record<string, unknown>,
+): Queryable {
+  return {
+    query: async (sql, params, options) =>
+      options?.repeated
+        ? queryInOneTrip<never>(db, sql, params as string[])
+        : (await on.query<never>(sql, params)).rows,
+    exec: async (sql) => void (await on.exec(sql)),
+    memo,
+  };
 }
 
 /** Set while a transaction whose BEGIN failed has not ended: its statements are refused. */
@@ -147,10 +158,7 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
       let memo = memoed?.procedure === key ? memoed.memo : {};
       if (procedure.attempt) {
         const attempted = await procedure
-          .attempt(
-            { query: oneTripQuery(db), exec: (sql) => db.exec(sql).then(() => {}), memo },
-            request.args,
-          )
+          .attempt(procedureQueryable(db, db, memo), request.args)
           .catch(() => ((memo = {}), null));
         if (attempted !== null) {
           kept = { procedure: key, memo };
@@ -158,17 +166,7 @@ async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
         }
       }
       const value = await db.transaction((tx) =>
-        procedure.run(
-          {
-            query: async (sql, params, options) =>
-              options?.repeated
-                ? queryInOneTrip<never>(db, sql, params as string[])
-                : (await tx.query<never>(sql, params)).rows,
-            exec: async (sql) => void (await tx.exec(sql)),
-            memo,
-          },
-          request.args,
-        ),
+        procedure.run(procedureQueryable(db, tx, memo), request.args),
       );
       kept = { procedure: key, memo };
       return value;
