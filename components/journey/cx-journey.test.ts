@@ -267,6 +267,33 @@ describe('cx-journey', () => {
     expect(Date.parse(kept[0].at)).to.be.closeTo(Date.now(), 5000);
   });
 
+  it("keeps a page's product markup for the next page when left before reading it", async () => {
+    const ld = '{"@type":"Product","sku":"LD-9","name":"Gaiter"}';
+    add(`<script type="application/ld+json">${ld}</script>
+      <div data-cx-product data-cx-sku="DATA-9" data-shop-secret="x"></div>`);
+    el = document.createElement('cx-journey');
+    document.body.append(el);
+    // The same task: the products' reader has not run yet.
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    const kept = JSON.parse(sessionStorage.getItem('cxkit:journey-products') ?? '[]');
+
+    expect(kept).to.have.length(1);
+    expect(kept[0].url).to.equal(location.href);
+    expect(Date.parse(kept[0].at)).to.be.closeTo(Date.now(), 5000);
+    expect(kept[0].sources).to.deep.equal({
+      ld: [ld],
+      tagged: [{ cxProduct: '', cxSku: 'DATA-9' }],
+    });
+
+    // Read on this page after all (the tab came back, and showed the page again): the next
+    // hiding keeps nothing.
+    await waitUntil(() => ofType('product_view').length === 4, 'the products read twice');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(sessionStorage.getItem('cxkit:journey-products')).to.equal(null);
+    sessionStorage.removeItem('cxkit:journey-queue');
+  });
+
   it('honours Global Privacy Control', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     const network = spyNetwork();

@@ -6,6 +6,7 @@ import { watchDataLayer } from './sources/data-layer.js';
 import { watchErrors } from './sources/errors.js';
 import { watchForms } from './sources/forms.js';
 import { watchPages } from './sources/pages.js';
+import { productSourcesOnPage } from './sources/product-sources.js';
 import { watchRequests } from './sources/requests.js';
 import * as transport from './queue.js';
 import { state } from './queue.js';
@@ -59,7 +60,7 @@ export class CxJourney extends HTMLElement {
       watchSettings(this, (settings) => {
         // The visitor was forgotten (`forgetVisitor()`): what they did is not the next one's.
         if ((settings.visitorSession ?? 0) !== (state.settings?.visitorSession ?? 0))
-          state.queue.length = state.entries.length = 0;
+          state.queue.length = state.entries.length = state.productPages.length = 0;
         state.settings = { ...settings, hub: settings.hub || location.origin };
       });
     this.settingsWatched = true;
@@ -164,12 +165,22 @@ export class CxJourney extends HTMLElement {
     });
     const query = new URL(url).searchParams.get(this.getAttribute('search-param') || 'q');
     if (query) this.record({ type: 'search', url, query });
-    // Reading the page's products is not urgent: with the sender, when the page is idle.
-    void import('./sources/products.js').then(({ productsOnPage }) => {
-      for (const product of productsOnPage().slice(0, 10))
-        this.record({ type: 'product_view', url, product });
-    });
+    state.productPages.push({ url, at: new Date().toISOString() });
+    readProductPages((fact) => this.record(fact));
   }
+}
+
+/**
+ * Reads the products of the pages waiting for it, with the module that knows schema.org,
+ * loaded on first need: not urgent, so with the sender, when the page is idle. A page left
+ * before it arrived brings its markup along (`flushOnExit`).
+ */
+function readProductPages(emit: Emit): void {
+  void import('./sources/products.js').then(({ productsIn }) => {
+    for (const { url, at, sources } of state.productPages.splice(0))
+      for (const product of productsIn(sources ?? productSourcesOnPage()).slice(0, 10))
+        emit({ type: 'product_view', url, at, product });
+  });
 }
 
 /**

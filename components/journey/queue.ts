@@ -1,5 +1,6 @@
 import type { JourneyEvent } from '../../protocol/index.js';
 import type { JourneySettings } from './settings.js';
+import { productSourcesOnPage, type ProductSources } from './sources/product-sources.js';
 
 /**
  * The recorder's memory: what waits to be sent, and the settings to send it with. The
@@ -12,10 +13,13 @@ export const state: {
   queue: JourneyEvent[];
   /** dataLayer entries pushed but not read yet: their reader loads on first need. */
   entries: WaitingEntry[];
+  /** Pages shown whose products were not read yet: their reader loads when the page is idle. */
+  productPages: WaitingProducts[];
   timer?: ReturnType<typeof setTimeout>;
 } = {
   queue: carriedOver('cxkit:journey-queue'),
   entries: carriedOver('cxkit:journey-entries'),
+  productPages: carriedOver('cxkit:journey-products'),
 };
 /** Events from the tab's last page are late already: they go at the first idle moment. */
 let lateEvents = state.queue.length > 0;
@@ -25,6 +29,13 @@ export interface WaitingEntry {
   entry: Record<string, unknown>;
   url: string;
   at: string;
+}
+
+/** A page shown at `at`; `sources` once it was left, else its markup is the document's. */
+export interface WaitingProducts {
+  url: string;
+  at: string;
+  sources?: ProductSources;
 }
 
 const flushAfterMs = 5000;
@@ -60,6 +71,7 @@ export const flush = () => loadSender().then((module) => module.flush());
 export function clear(): void {
   state.queue = [];
   state.entries = [];
+  state.productPages = [];
   clearTimeout(state.timer);
   state.timer = undefined;
 }
@@ -73,6 +85,8 @@ export function flushOnExit(): void {
   keepForNextPage('cxkit:journey-queue', state.queue);
   // A cart add clicked just before a link: its reader had no time to load on this page.
   keepForNextPage('cxkit:journey-entries', state.entries.map(readable).filter(Boolean));
+  // A product page left at once: what its markup says goes with the tab, read there.
+  keepForNextPage('cxkit:journey-products', state.productPages.map(withSources).filter(Boolean));
 }
 
 function carriedOver<T>(key: string): T[] {
@@ -81,8 +95,16 @@ function carriedOver<T>(key: string): T[] {
   return kept;
 }
 
+/** The latest hiding wins: what was kept at an earlier one may have been sent since. */
 function keepForNextPage(key: string, items: unknown[]): void {
   if (items.length) sessionStorage.setItem(key, JSON.stringify(items));
+  else sessionStorage.removeItem(key);
+}
+
+/** A page's markup is only there while it is the document (not after an SPA navigation). */
+function withSources(page: WaitingProducts): WaitingProducts | null {
+  if (page.sources) return page;
+  return page.url === location.href ? { ...page, sources: productSourcesOnPage() } : null;
 }
 
 /**

@@ -86,3 +86,39 @@ test('a cart add clicked just before leaving the page reaches the hub', async ()
   }
   assert.deepEqual(cart, ['NW-BP-40'], 'the cart the agent sees');
 });
+
+test('a product page left before its products were read still shows the product', async () => {
+  const context = await setup.browser.newContext();
+  const page = await context.newPage();
+  // A slow network: the module that reads a page's products cannot arrive in time.
+  let held = true;
+  await context.route('**/chunks/products-*.js', async (route) => {
+    while (held) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The page that asked may be gone by now.
+    await route.continue().catch(() => undefined);
+  });
+  await page.goto(`${setup.hub.url}/products/trailhead-boots.html`);
+  await page.goto(`${setup.hub.url}/cart.html`, { waitUntil: 'commit' });
+  held = false;
+  await page.waitForLoadState();
+  const visitorId = await visitorOf(page);
+
+  let viewed: string[] = [];
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    const { visits } = await contextTheHubHas(visitorId);
+    viewed = visits
+      .flatMap((visit) => visit.events.map((stored) => stored.event))
+      .filter((event) => event.type === 'product_view')
+      .map(
+        (event) =>
+          `${(event as { product?: { sku: string } }).product?.sku} on ${new URL(event.url).pathname}`,
+      );
+    if (viewed.length) break;
+    await page.waitForTimeout(250);
+  }
+  assert.deepEqual(
+    viewed,
+    ['NW-BT-TH on /products/trailhead-boots.html'],
+    'the products the agent sees',
+  );
+});

@@ -1,4 +1,5 @@
 import type { ProductRef } from '../../../protocol/index.js';
+import type { ProductSources } from './product-sources.js';
 
 type Bag = Record<string, unknown>;
 
@@ -52,18 +53,17 @@ function ldProducts(node: unknown, found: ProductRef[]): void {
   if (product) found.push(product);
 }
 
-/** The products this page shows: schema.org JSON-LD, then `data-cx-product` elements. */
-export function productsOnPage(): ProductRef[] {
+/** The products the markup of a page shows: schema.org JSON-LD, then `data-cx-product` elements. */
+export function productsIn({ ld, tagged }: ProductSources): ProductRef[] {
   const found: ProductRef[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const text of ld) {
     try {
-      ldProducts(JSON.parse(script.textContent!), found);
+      ldProducts(JSON.parse(text), found);
     } catch {
       // A page's broken JSON-LD is not ours to report.
     }
   }
-  for (const element of document.querySelectorAll<HTMLElement>('[data-cx-product]')) {
-    const data = element.dataset;
+  for (const data of tagged) {
     const product = productRef({
       sku: data.cxSku,
       name: data.cxName,
