@@ -18,7 +18,18 @@ const hubPlugin = {
     const { startHub } = await import('./server/hub.ts');
     dataDir = await mkdtemp(join(tmpdir(), 'cxkit-wtr-'));
     hub = await startHub({
-      config: { sites: [{ key: 'demo', name: 'Test', origins: [], demo: true }] },
+      config: {
+        sites: [
+          {
+            key: 'demo',
+            name: 'Test',
+            origins: [],
+            demo: true,
+            // Signs the demo customers' identity tokens (`/api/v1/demo/identity-token`).
+            identitySecret: 'browser-tests-identity-secret-0123456789',
+          },
+        ],
+      },
       port: 0,
       dataDir,
     });

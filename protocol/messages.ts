@@ -24,6 +24,11 @@ export interface HelloCommand extends CommandBase {
   type: 'hello';
   /** Visitor or agent token issued by the hub's HTTP API. */
   token: string;
+  /**
+   * Visitors: the signed-in customer's identity token (`<cx-config identity-token>`). A
+   * verified customer's conversations are reached only by sessions that present it.
+   */
+  identityToken?: string;
 }
 export interface SubscribeCommand extends CommandBase {
   type: 'subscribe';
@@ -198,7 +203,16 @@ export type CommandType = ClientCommand['type'];
 
 /** What the `result` of an `ack` holds, per command type. */
 export interface CommandResults {
-  hello: { role: Role; principalId: string; name: string | null; siteKey: string };
+  hello: {
+    role: Role;
+    principalId: string;
+    name: string | null;
+    siteKey: string;
+    /** The customer the session is verified as (`identityToken`), else null. */
+    customerId: string | null;
+    /** Why the identity token was not taken (expired, bad): the session goes on unverified. */
+    identityRefused?: ErrorBody;
+  };
   subscribe: { stream: StreamName; lastSeq: number };
   unsubscribe: { stream: StreamName };
   'chat.send': { conversationId: string; message: ChatMessage; seq: number };

@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ConversationEvent, EventFrame } from '../../protocol/index.js';
 import type { ConfigController } from '../core/config/config-controller.js';
+import { customerNamedBy } from '../core/config/forget-visitor.js';
 import {
   conversationStyles,
   renderComposer,
@@ -220,7 +221,9 @@ export class ChatPanel implements ReactiveController {
     void this.queue.loadHours();
     void this.ending.load();
     const outbox = this.outbox;
-    const kept = outbox?.entries() ?? [];
+    // Before `hello` answers: the customer the page's identity token names.
+    const identityToken = this.options.config.settings?.identityToken;
+    const kept = outbox?.entriesOf(customerNamedBy(identityToken)) ?? [];
     for (const entry of kept) {
       this.show({ log: this.view.log.pending(entry.id, entry.text, null) });
       if (entry.failed) {
@@ -244,8 +247,9 @@ export class ChatPanel implements ReactiveController {
         this.follow(answered.id);
       this.options.onLoaded?.(latest?.id ?? null);
       // Sent before a reload and never acknowledged: resend with the same ids, in order.
-      const visitorId = connection.principal?.principalId;
-      for (const entry of outbox?.unsent(visitorId) ?? []) void this.deliver(connection, entry);
+      const { principalId, customerId } = connection.principal ?? {};
+      for (const entry of outbox?.unsent(principalId, customerId) ?? [])
+        void this.deliver(connection, entry);
     } catch (error) {
       this.show({
         notice: this.options.l10n.t('error.generic', { message: (error as HubError).message }),

@@ -1,5 +1,6 @@
 import type { Role } from '../../protocol/index.js';
 import { HubError } from '../errors.js';
+import type { VerifiedIdentity } from '../identity/verify.js';
 import type { TokenPayload } from './tokens.js';
 
 /** Who a connection acts for, established by `hello`. */
@@ -8,6 +9,11 @@ export interface Principal {
   id: string;
   name: string | null;
   siteKey: string;
+  /**
+   * Visitors: the customer this session is verified as (the identity token its `hello`
+   * or `visitor.identify` carried). Only such a session reaches the customer's conversations.
+   */
+  customer?: VerifiedIdentity;
 }
 
 export function principalFromToken(payload: TokenPayload): Principal {

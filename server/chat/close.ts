@@ -21,7 +21,7 @@ export const chatClose: EffectCommand = {
     } else {
       const own = await findConversation(tx, principal.siteKey, id);
       if (!own) throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
-      if (!(await visitorMayAccess(tx, principal, own)))
+      if (!visitorMayAccess(principal, own))
         throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
     }
     const before = await findConversation(tx, principal.siteKey, id);

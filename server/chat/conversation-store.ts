@@ -24,6 +24,8 @@ export interface ConversationRow {
   status: ConversationStatus;
   visitor_id: string;
   agent_id: string | null;
+  /** The verified customer it belongs to: then only their sessions reach it. */
+  customer_id: string | null;
 }
 
 const summarySelect = `
@@ -42,31 +44,40 @@ export async function findConversation(
   id: string,
 ): Promise<ConversationRow | null> {
   const [row] = await db.query<ConversationRow>(
-    'SELECT id, status, visitor_id, agent_id FROM conversations WHERE id = $1 AND site_key = $2',
+    'SELECT id, status, visitor_id, agent_id, customer_id FROM conversations WHERE id = $1 AND site_key = $2',
     [id, siteKey],
   );
   return row ?? null;
 }
 
-/** The visitor's open conversation, created (status waiting) when there is none. */
+/**
+ * The visitor's open conversation, created (status waiting) when there is none: an
+ * anonymous one, or one of the customer the session is verified as (theirs first). Another
+ * customer's, left open where they signed out, is not this session's.
+ */
 export async function openConversationFor(
   tx: Queryable,
   siteKey: string,
   visitorId: string,
+  customerId: string | null,
 ): Promise<{ conversation: ConversationRow; createdAt: string; created: boolean }> {
   const findOpen = () =>
     tx.query<ConversationRow & { created_at: Date }>(
-      `SELECT id, status, visitor_id, agent_id, created_at FROM conversations
-       WHERE site_key = $1 AND visitor_id = $2 AND status <> 'closed'`,
-      [siteKey, visitorId],
+      `SELECT id, status, visitor_id, agent_id, customer_id, created_at FROM conversations
+       WHERE site_key = $1 AND visitor_id = $2 AND status <> 'closed'
+         AND (customer_id IS NULL OR customer_id = $3)
+       ORDER BY customer_id IS NULL LIMIT 1`,
+      [siteKey, visitorId, customerId],
     );
   let [open] = await findOpen();
   if (open) return { conversation: open, createdAt: toIso(open.created_at), created: false };
   const [inserted] = await tx.query<ConversationRow & { created_at: Date }>(
-    `INSERT INTO conversations (id, site_key, visitor_id, status) VALUES ($1, $2, $3, 'waiting')
-     ON CONFLICT (site_key, visitor_id) WHERE status <> 'closed' DO NOTHING
-     RETURNING id, status, visitor_id, agent_id, created_at`,
-    [randomUUID(), siteKey, visitorId],
+    `INSERT INTO conversations (id, site_key, visitor_id, customer_id, status)
+     VALUES ($1, $2, $3, $4, 'waiting')
+     ON CONFLICT (site_key, visitor_id, (COALESCE(customer_id, ''))) WHERE status <> 'closed'
+     DO NOTHING
+     RETURNING id, status, visitor_id, agent_id, customer_id, created_at`,
+    [randomUUID(), siteKey, visitorId, customerId],
   );
   if (inserted)
     return { conversation: inserted, createdAt: toIso(inserted.created_at), created: true };
@@ -159,15 +170,22 @@ export async function openConversations(
   return rows.map(toSummary);
 }
 
-/** All of a visitor's conversations, newest first. */
+/**
+ * A visitor's conversations, newest first: all of them, or with `customerId` (null for an
+ * anonymous session) only the anonymous ones and that customer's.
+ */
 export async function visitorConversations(
   db: Queryable,
   siteKey: string,
   visitorId: string,
+  customerId?: string | null,
 ): Promise<ConversationSummary[]> {
+  const ofSession =
+    customerId === undefined ? '' : 'AND (c.customer_id IS NULL OR c.customer_id = $3)';
   const rows = await db.query<SummaryRow>(
-    `${summarySelect} WHERE c.site_key = $1 AND c.visitor_id = $2 ORDER BY c.created_at DESC, c.id`,
-    [siteKey, visitorId],
+    `${summarySelect} WHERE c.site_key = $1 AND c.visitor_id = $2 ${ofSession}
+     ORDER BY c.created_at DESC, c.id`,
+    customerId === undefined ? [siteKey, visitorId] : [siteKey, visitorId, customerId],
   );
   return rows.map(toSummary);
 }

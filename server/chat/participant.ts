@@ -18,7 +18,7 @@ export async function participantConversation(
   const conversation = await findConversation(db, principal.siteKey, id);
   if (!conversation)
     throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
-  if (principal.role === 'visitor' && !(await visitorMayAccess(db, principal, conversation)))
+  if (principal.role === 'visitor' && !visitorMayAccess(principal, conversation))
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   if (!writing) return conversation;
   if (conversation.status === 'closed')

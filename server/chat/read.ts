@@ -39,8 +39,9 @@ export function deskSnapshot(settingsOf: DeskSettingsOf): ReadCommand {
 }
 
 /**
- * `conversations.list`: the visitor's own conversations and, for a verified customer, the
- * open ones the customer started on other devices.
+ * `conversations.list`: the visitor's own conversations and, for a session verified as a
+ * customer, the open ones the customer started on other devices. Another customer's (one
+ * who signed out of this browser) are not listed.
  */
 export const conversationsList: ReadCommand = {
   kind: 'read',
@@ -48,7 +49,12 @@ export const conversationsList: ReadCommand = {
   async run(storage, principal) {
     if (principal.role !== 'visitor')
       throw new HubError('auth.forbidden', 'conversations.list is for visitors');
-    const own = await visitorConversations(storage, principal.siteKey, principal.id);
+    const own = await visitorConversations(
+      storage,
+      principal.siteKey,
+      principal.id,
+      principal.customer?.customerId ?? null,
+    );
     return { conversations: [...(await customerOpenConversations(storage, principal)), ...own] };
   },
 };

@@ -194,9 +194,6 @@ function plainSend(
     const text = checkedText(command.text as string);
     const found = conversations.get(conversationId);
     const row = found?.site_key === principal.siteKey ? found : null;
-    // Another visitor's: maybe the same verified customer's, which takes a query (send's path).
-    if (principal.role === 'visitor' && row && row.visitor_id !== principal.id)
-      return { alone: true };
     const conversation = checkedWritable(principal, conversationId, row);
     // A visitor's closed conversation (a new one starts), a waiting one (its desk preview
     // changes), or one whose stream has no counter yet.

@@ -103,7 +103,7 @@ export async function readBatch(
             AND NOT internal LIMIT 1) m) AS sent,
        (SELECT json_agg(c) FROM json_array_elements_text($3::json) AS k(id)
         CROSS JOIN LATERAL (
-          SELECT id, site_key, status, visitor_id, agent_id FROM conversations
+          SELECT id, site_key, status, visitor_id, agent_id, customer_id FROM conversations
           WHERE id = k.id LIMIT 1) c) AS conversations,
        (SELECT json_agg(s) FROM (
           SELECT stream, last_seq FROM stream_counters

@@ -319,6 +319,7 @@ for (const driver of ['pglite', 'postgres'] as const) {
         site_key: 'demo',
         status: 'active' as const,
         visitor_id: c.visitor.id,
+        customer_id: null,
       };
       SendBatchMemo.of(db).learn(
         new Map([[c.id, { ...row, agent_id: c.agent.id }]]),

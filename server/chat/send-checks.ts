@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/index.js';
 import { HubError } from '../errors.js';
 import type { ConversationRow } from './conversation-store.js';
+import { visitorMayAccess } from './customer/access.js';
 
 export const maxTextLength = 4000;
 
@@ -26,7 +27,7 @@ export function checkedWritable(
 ): ConversationRow | null {
   if (!conversation)
     throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
-  if (principal.role === 'visitor' && conversation.visitor_id !== principal.id) {
+  if (principal.role === 'visitor' && !visitorMayAccess(principal, conversation)) {
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   }
   if (conversation.status === 'closed') {

@@ -15,7 +15,6 @@ import { startConversation } from './conversation-start.js';
 import { messageExtras } from './message-extras.js';
 import { appendMessage } from './message-store.js';
 import { takeLongestIdle } from './presence-store.js';
-import { asSeenByVisitor } from './customer/access.js';
 import { chatSendSchema } from './schemas.js';
 import { SendBatcher } from './send-batch.js';
 import { sentBefore } from './send-batch-store.js';
@@ -74,7 +73,12 @@ export async function send(
   let queuedAt: string | null = null;
   if (requestedId) conversation = await writableConversation(tx, principal, requestedId);
   if (!conversation && principal.role === 'visitor') {
-    const open = await openConversationFor(tx, principal.siteKey, principal.id);
+    const open = await openConversationFor(
+      tx,
+      principal.siteKey,
+      principal.id,
+      principal.customer?.customerId ?? null,
+    );
     conversation = open.conversation;
     if (open.created) queuedAt = open.createdAt;
   }
@@ -132,10 +136,5 @@ async function writableConversation(
   principal: Principal,
   id: string,
 ): Promise<ConversationRow | null> {
-  const found = await asSeenByVisitor(
-    tx,
-    principal,
-    await findConversation(tx, principal.siteKey, id),
-  );
-  return checkedWritable(principal, id, found);
+  return checkedWritable(principal, id, await findConversation(tx, principal.siteKey, id));
 }

@@ -36,7 +36,7 @@ export const authorizeChatStream: StreamAuthorizer = async (storage, principal, 
       `no conversation ${parsed.conversationId} on this site`,
     );
   if (principal.role === 'agent') return;
-  if (!(await visitorMayAccess(storage, principal, conversation))) {
+  if (!visitorMayAccess(principal, conversation)) {
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   }
   return visitorView;

@@ -78,36 +78,52 @@ async function resolve(
   siteKey: string,
   target: ContextTarget,
 ): Promise<Resolved> {
-  if ('customerId' in target) {
-    const visitors = await visitorsOfCustomer(storage, siteKey, target.customerId);
-    return {
-      visitorId: visitors[0]?.visitorId ?? '',
-      customerId: target.customerId,
-      name: visitors[0]?.name ?? null,
-      visitorIds: visitors.map((visitor) => visitor.visitorId),
-    };
+  if ('customerId' in target) return ofCustomer(storage, siteKey, target.customerId);
+  if ('visitorId' in target) {
+    const link = await findLink(storage, siteKey, target.visitorId);
+    if (!link) return anonymous(target.visitorId);
+    return ofCustomer(storage, siteKey, link.customerId, target.visitorId, link.name);
   }
-  let visitorId: string;
-  if ('conversationId' in target) {
-    const conversation = await findConversation(storage, siteKey, target.conversationId);
-    if (!conversation) {
-      throw new HubError(
-        'conversation.not_found',
-        `no conversation ${target.conversationId} on this site`,
-      );
-    }
-    visitorId = conversation.visitor_id;
-  } else {
-    visitorId = target.visitorId;
+  const conversation = await findConversation(storage, siteKey, target.conversationId);
+  if (!conversation) {
+    throw new HubError(
+      'conversation.not_found',
+      `no conversation ${target.conversationId} on this site`,
+    );
   }
+  // The customer the conversation belongs to, not the one its browser was last linked to:
+  // on a computer a customer signed out of, the next person writes anonymously.
+  const { visitor_id: visitorId, customer_id: customerId } = conversation;
+  if (!customerId) return anonymous(visitorId);
   const link = await findLink(storage, siteKey, visitorId);
-  if (!link) return { visitorId, customerId: null, name: null, visitorIds: [visitorId] };
-  const others = await visitorsOfCustomer(storage, siteKey, link.customerId);
+  const name = link?.customerId === customerId ? link.name : undefined;
+  return ofCustomer(storage, siteKey, customerId, visitorId, name);
+}
+
+const anonymous = (visitorId: string): Resolved => ({
+  visitorId,
+  customerId: null,
+  name: null,
+  visitorIds: [visitorId],
+});
+
+/** The customer, seen from `visitorId` (else their latest visitor), with all their visitors. */
+async function ofCustomer(
+  storage: Storage,
+  siteKey: string,
+  customerId: string,
+  visitorId?: string,
+  name?: string | null,
+): Promise<Resolved> {
+  const visitors = await visitorsOfCustomer(storage, siteKey, customerId);
+  const seenFrom = visitorId ?? visitors[0]?.visitorId ?? '';
   return {
-    visitorId,
-    customerId: link.customerId,
-    name: link.name,
-    visitorIds: [...new Set([visitorId, ...others.map((visitor) => visitor.visitorId)])],
+    visitorId: seenFrom,
+    customerId,
+    name: name !== undefined ? name : (visitors[0]?.name ?? null),
+    visitorIds: [
+      ...new Set([...(visitorId ? [visitorId] : []), ...visitors.map((v) => v.visitorId)]),
+    ],
   };
 }
 

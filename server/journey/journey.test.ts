@@ -308,6 +308,32 @@ for (const driver of drivers) {
       assert.equal((await socket.closed).code, 4401);
     });
 
+    it("shows a conversation's own customer on its card, not the browser's last sign-in", async () => {
+      const browser = await visitorToken(hub);
+      const identityToken = mintIdentityToken({ sub: 'customer-shared-pc', name: 'Grace' });
+      await post(batchFor(browser.token, [page('/account')], { identityToken }));
+      const verified = await WsClient.connect(hub.url, 'demo', demoOrigin);
+      sockets.push(verified);
+      await verified.ok('hello', { token: browser.token, identityToken });
+      const theirs = await verified.ok('chat.send', { text: 'where is my order?' });
+      // Signed out, visitor not forgotten: the next person at the browser asks anonymously.
+      const stranger = await signedIn(hub, browser.token);
+      sockets.push(stranger);
+      const asked = await stranger.ok('chat.send', { text: 'anonymous question' });
+      assert.notEqual(asked.conversationId, theirs.conversationId);
+
+      const desk = await agent();
+      const card = async (conversationId: string) =>
+        (await desk.ok('context.get', { conversationId })).context;
+      const strangers = await card(asked.conversationId);
+      assert.deepEqual([strangers.customerId, strangers.verified], [null, false]);
+      const graces = await card(theirs.conversationId);
+      assert.deepEqual(
+        [graces.customerId, graces.verified, graces.displayName],
+        ['customer-shared-pc', true, 'Grace'],
+      );
+    });
+
     it('serves context.get to agents only, then streams journey.appended live', async () => {
       const visitor = await visitorToken(hub);
       const visitorSocket = await signedIn(hub, visitor.token);

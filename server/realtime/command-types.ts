@@ -22,6 +22,8 @@ export interface EffectCommand {
     principal: Principal,
     command: Command,
   ): Promise<{ result: unknown; events: EventFrame[] }>;
+  /** Who the session acts for from now on, given the command's result (`visitor.identify`). */
+  sessionAfter?(principal: Principal, result: unknown): Principal;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { EventFrame, ServerFrame, StreamName } from '../../protocol/index.js';
 import { signedPath } from '../attachments/index.js';
 import { principalFromToken, verifySiteToken, type Principal } from '../auth/index.js';
+import { withCustomer } from '../identity/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { SiteConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
@@ -77,6 +78,9 @@ export class Connection {
       if (!this.#principal) throw new HubError('auth.required', 'say hello with a token first');
       if (command.type === 'subscribe') return await this.#subscribe(this.#principal, command);
       const { result, events } = await this.#dispatch(this.#principal, command);
+      const handler = this.deps.commands[command.type];
+      if (handler?.kind === 'effect' && handler.sessionAfter)
+        this.#principal = handler.sessionAfter(this.#principal, result);
       this.#ack(command.id, result, events);
       for (const frame of events) await this.deps.bus.publish(frame.stream, frame);
     } catch (error) {
@@ -88,12 +92,17 @@ export class Connection {
     const token = command.token as string | undefined;
     try {
       if (!token) throw new HubError('auth.missing_token', 'hello needs a token');
-      const principal = principalFromToken(
-        verifySiteToken(this.deps.tokenSecret, this.site, token),
+      const signedIn = principalFromToken(verifySiteToken(this.deps.tokenSecret, this.site, token));
+      const { principal, identityRefused } = withCustomer(
+        signedIn,
+        this.site,
+        command.identityToken as string | undefined,
       );
       if (
         this.#principal &&
-        (this.#principal.id !== principal.id || this.#principal.role !== principal.role)
+        (this.#principal.id !== principal.id ||
+          this.#principal.role !== principal.role ||
+          this.#principal.customer?.customerId !== principal.customer?.customerId)
       ) {
         this.#dropSubscriptions();
       }
@@ -101,11 +110,12 @@ export class Connection {
       this.#principal = principal;
       this.deps.sessions?.opened(principal);
       const { role, id, name, siteKey } = principal;
+      const customerId = principal.customer?.customerId ?? null;
       this.#send({
         v: 1,
         type: 'ack',
         id: command.id,
-        result: { role, principalId: id, name, siteKey },
+        result: { role, principalId: id, name, siteKey, customerId, identityRefused },
       });
     } catch (error) {
       this.#fail(error, command.id);

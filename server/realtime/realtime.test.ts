@@ -81,6 +81,7 @@ describe('WebSocket', () => {
         principalId: visitor.visitorId,
         name: null,
         siteKey: 'demo',
+        customerId: null,
       });
       assert.deepEqual(await client.ok('conversations.list'), { conversations: [] });
       client.close();

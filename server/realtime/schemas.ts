@@ -28,7 +28,10 @@ export function commandSchema(
 }
 
 // `token` is optional here so that a missing token gets auth.missing_token, not a schema error.
-export const helloSchema = commandSchema('hello', { token: { type: 'string', maxLength: 4096 } });
+export const helloSchema = commandSchema('hello', {
+  token: { type: 'string', maxLength: 4096 },
+  identityToken: { type: 'string', minLength: 1, maxLength: 4096 },
+});
 export const subscribeSchema = commandSchema(
   'subscribe',
   { stream: streamName, after: { type: 'integer', minimum: 0 } },

@@ -153,3 +153,31 @@ test('a verified customer continues the conversation from another device', async
   // Her phone still has it.
   await phone.getByRole('log').getByText('Continued on my phone').waitFor();
 });
+
+test("a sign-out that forgets nothing still keeps the customer's chat from the next person", async () => {
+  const shared = await (await browser.newContext()).newPage();
+  await shared.goto(`${hub.url}/`);
+  await shared.getByRole('button', { name: 'Sign in as Mina (demo)' }).click();
+  await shared.getByRole('button', { name: 'Signed in as Mina Park' }).waitFor();
+  await shared.getByRole('button', { name: 'Open chat' }).click();
+  await shared.getByRole('textbox', { name: 'Message' }).fill('My card ends in 4242');
+  await shared.getByRole('button', { name: 'Send', exact: true }).click();
+  await shared.getByRole('log').getByText('My card ends in 4242').waitFor();
+  // Stored on the hub: nothing left in the outbox.
+  await shared.waitForFunction(
+    () => !Object.keys(localStorage).some((key) => key.startsWith('cxkit:outbox:')),
+  );
+
+  // A storefront whose sign-out drops its own session only: the visitor token, the open
+  // conversation and the rest stay in this browser.
+  await shared.evaluate(() => {
+    sessionStorage.removeItem('cx-demo-identity');
+    document.querySelector('cx-config')!.removeAttribute('identity-token');
+  });
+  await shared.reload();
+  await shared.getByRole('button', { name: 'Sign in as Mina (demo)' }).waitFor();
+  await shared.getByRole('button', { name: 'Open chat' }).click();
+  // The next person: the form of an anonymous visitor, none of Mina's chat.
+  await shared.locator('[part="prechat-form"]').waitFor();
+  assert.equal(await shared.getByRole('log').getByText('My card ends in 4242').count(), 0);
+});

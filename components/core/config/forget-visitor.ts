@@ -28,7 +28,7 @@ export function forgetStoredVisitor(stores: Storage[] = [localStorage, sessionSt
  * (it is the hub's to verify) changes nothing.
  */
 export function signedInAsAnother(hub: string, siteKey: string, identityToken: string): boolean {
-  const customer = customerOf(identityToken);
+  const customer = customerNamedBy(identityToken);
   if (!customer) return false;
   const key = `cxkit:customer:${hub}|${siteKey}`;
   const before = localStorage.getItem(key);
@@ -39,7 +39,8 @@ export function signedInAsAnother(hub: string, siteKey: string, identityToken: s
 }
 
 /** The `sub` of an identity token (base64url JSON, then the signature), unverified. */
-function customerOf(token: string): string | null {
+export function customerNamedBy(token: string | undefined): string | null {
+  if (!token) return null;
   try {
     const body = token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/');
     const { sub } = JSON.parse(atob(body)) as { sub?: unknown };

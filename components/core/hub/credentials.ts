@@ -8,6 +8,8 @@ export interface Credentials {
   token(): Promise<string>;
   /** The hub rejected the token: get another one. False when there is no other one. */
   renew(): Promise<boolean>;
+  /** Visitors: the signed-in customer's identity token, said with `hello`. */
+  readonly identityToken?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ class StoredTokenCredentials implements Credentials {
     private readonly storage: Storage,
     private readonly fetchToken: () => Promise<string>,
     readonly key = storageKey,
+    readonly identityToken?: string,
   ) {}
 
   async token(): Promise<string> {
@@ -38,22 +41,32 @@ class StoredTokenCredentials implements Credentials {
 }
 
 /**
- * An anonymous visitor: `POST /api/v1/visitors` once, then the token in localStorage.
+ * A visitor: `POST /api/v1/visitors` once, then the token in localStorage.
  * `session` counts the visitors forgotten on this page (`visitorSession`): the next one is
  * another principal, so another connection, though its token is kept under the same key.
+ * A signed-in customer's `identityToken` goes with `hello`: only such a session reaches the
+ * customer's conversations, so another identity is another connection too.
  */
 export function visitorCredentials(
   hub: string,
   siteKey: string,
   storage: Storage = localStorage,
   session = 0,
+  identityToken?: string,
 ): Credentials {
   const storageKey = `cxkit:visitor:${hub}|${siteKey}`;
   const fetchToken = async () => {
     const answer = await postJson<VisitorTokenResponse>(`${hub}/api/v1/visitors`, { siteKey });
     return answer.token;
   };
-  return new StoredTokenCredentials(storageKey, storage, fetchToken, `${storageKey}#${session}`);
+  const key = `${storageKey}#${session}${identityToken ? `#${identityToken}` : ''}`;
+  return new StoredTokenCredentials(
+    storageKey,
+    storage,
+    fetchToken,
+    key,
+    identityToken || undefined,
+  );
 }
 
 /** A demo agent (demo sites only): a token from the hub, kept for this tab. */

@@ -174,4 +174,27 @@ describe('HubClient against the real hub', () => {
     expect(third.status).to.equal('online');
     expect(storage.getItem(key)).to.not.equal('not-a-token');
   });
+
+  it("says hello with the signed-in customer's identity token, which the hub verifies", async () => {
+    const response = await fetch(`${hubUrl}/api/v1/demo/identity-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ siteKey: 'demo', customerId: 'demo-customer-1' }),
+    });
+    const { token: identityToken } = (await response.json()) as { token: string };
+    const storage = new MemoryStorage();
+    const credentials = visitorCredentials(hubUrl, 'demo', storage, 0, identityToken);
+    const signedIn = track(
+      new HubClient({ hub: hubUrl, siteKey: 'demo', credentials, backoff: fast }),
+    );
+    await signedIn.command('conversations.list', {});
+    expect(signedIn.principal?.customerId).to.equal('demo-customer-1');
+
+    // The same visitor without it (signed out): the same principal, no customer.
+    const signedOut = track(visitor(storage));
+    await signedOut.command('conversations.list', {});
+    expect(signedOut.principal?.principalId).to.equal(signedIn.principal?.principalId);
+    expect(signedOut.principal?.customerId).to.equal(null);
+    expect(credentials.key).to.not.equal(visitorCredentials(hubUrl, 'demo', storage).key);
+  });
 });

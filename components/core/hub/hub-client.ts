@@ -193,7 +193,8 @@ export class HubClient implements HubConnection {
       this.streams.resubscribeAll();
       for (const { frame: command } of this.pending.values()) this.send(command);
     });
-    this.send({ v: 1, type: 'hello', id, token });
+    const { identityToken } = this.options.credentials;
+    this.send({ v: 1, type: 'hello', id, token, ...(identityToken ? { identityToken } : {}) });
   }
 
   private receive(data: string): void {

@@ -129,7 +129,13 @@ export class HubController implements ReactiveController {
     const { hub, siteKey, agentToken } = settings;
     // A forgotten visitor's socket still speaks as them: a new session is a new principal.
     if (this.options.role === 'visitor')
-      return visitorCredentials(hub, siteKey, localStorage, settings.visitorSession ?? 0);
+      return visitorCredentials(
+        hub,
+        siteKey,
+        localStorage,
+        settings.visitorSession ?? 0,
+        settings.identityToken,
+      );
     if (agentToken) return fixedCredentials(agentToken);
     if (this.demoSignInRequested || hasDemoAgentToken(hub, siteKey))
       return demoAgentCredentials(hub, siteKey);

@@ -110,4 +110,17 @@ describe('Outbox', () => {
     const outbox = new Outbox(key, storage);
     expect(outbox.unsent('v1').map((each) => each.text)).to.deep.equal(['mine', 'before hello']);
   });
+
+  it("sends a signed-in customer's messages only while they are signed in", () => {
+    const storage = new MemoryStorage();
+    const signedIn = { ...entry('my address is…'), visitorId: 'v1', customerId: 'c1' };
+    const anonymous = { ...entry('anyone here?'), visitorId: 'v1', customerId: null };
+    storage.setItem(key, JSON.stringify([signedIn, anonymous]));
+    const outbox = new Outbox(key, storage);
+    const texts = (customerId: string | null) =>
+      outbox.unsent('v1', customerId).map((each) => each.text);
+    expect(texts(null), 'signed out').to.deep.equal(['anyone here?']);
+    expect(texts('c2'), 'another customer').to.deep.equal(['anyone here?']);
+    expect(texts('c1'), 'back').to.deep.equal(['my address is…', 'anyone here?']);
+  });
 });

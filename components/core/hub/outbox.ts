@@ -14,6 +14,8 @@ export interface OutboxEntry {
   start?: ConversationStart;
   /** Who sent it, once known: another visitor's entries are never sent. */
   visitorId?: string;
+  /** The customer the sender was signed in as: sent only while the same one is. */
+  customerId?: string | null;
   /** Set when the hub refused it for good. */
   failed?: HubError;
 }
@@ -61,9 +63,17 @@ export class Outbox {
     }
   }
 
-  /** Entries still to send for `visitorId`, oldest first. */
-  unsent(visitorId: string | undefined): OutboxEntry[] {
-    return this.entries().filter(
+  /**
+   * The entries that are not another customer's: a signed-in customer's wait for them, so
+   * whoever uses the browser after they signed out neither sees nor sends their words.
+   */
+  entriesOf(customerId: string | null): OutboxEntry[] {
+    return this.entries().filter((entry) => !entry.customerId || entry.customerId === customerId);
+  }
+
+  /** Entries still to send for `visitorId` (signed in as `customerId`), oldest first. */
+  unsent(visitorId: string | undefined, customerId: string | null = null): OutboxEntry[] {
+    return this.entriesOf(customerId).filter(
       (entry) => !entry.failed && (!entry.visitorId || entry.visitorId === visitorId),
     );
   }
@@ -73,7 +83,12 @@ export class Outbox {
    * failed; other errors leave it for the next resend. Rejects with the hub's error.
    */
   async send(connection: HubConnection, entry: OutboxEntry): Promise<CommandResults['chat.send']> {
-    const kept = { ...entry, visitorId: entry.visitorId ?? connection.principal?.principalId };
+    const { principal } = connection;
+    const kept = {
+      ...entry,
+      visitorId: entry.visitorId ?? principal?.principalId,
+      customerId: entry.customerId ?? principal?.customerId,
+    };
     this.put(kept);
     const { conversationId, text, attachmentIds, start } = entry;
     try {

@@ -51,6 +51,7 @@ export class FakeAgents {
       principalId: agent.id,
       name: agent.name ?? this.byId.get(agent.id)?.name ?? null,
       siteKey: this.site.siteKey,
+      customerId: null,
     };
   }
 

@@ -135,6 +135,7 @@ export class FakeHub implements HubConnectionSource {
       principalId: who.id,
       name: who.name ?? null,
       siteKey: this.siteKey,
+      customerId: null,
     });
   }
 
@@ -145,6 +146,7 @@ export class FakeHub implements HubConnectionSource {
       principalId: visitorId,
       name: null,
       siteKey: this.siteKey,
+      customerId: null,
     };
     return this.conversations.get(this.sender.send(principal, { text }).conversationId)!;
   }
@@ -185,7 +187,13 @@ export class FakeHub implements HubConnectionSource {
     const principal =
       reader.role === 'agent'
         ? this.agents.principal(reader)
-        : { role: 'visitor' as const, principalId: reader.id, name: null, siteKey: this.siteKey };
+        : {
+            role: 'visitor' as const,
+            principalId: reader.id,
+            name: null,
+            siteKey: this.siteKey,
+            customerId: null,
+          };
     const seq = this.log.lastSeq(`conv:${conversationId}`);
     this.states.receipt(principal, { conversationId, seq, state });
   }

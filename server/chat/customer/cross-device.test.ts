@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it as test } from 'node:test';
-import { agentToken, mintIdentityToken, signedIn, visitorToken } from '../../testing/harness.js';
+import {
+  agentToken,
+  mintIdentityToken,
+  signedIn,
+  visitorToken,
+  WsClient,
+  demoOrigin,
+} from '../../testing/harness.js';
 import { drivers, skipReason, useEndOfChatHub } from '../prechat/test-hub.js';
 
 for (const driver of drivers) {
@@ -81,6 +88,97 @@ for (const driver of drivers) {
         const close = await stranger.command('chat.close', { conversationId });
         assert.equal(close.code, 'auth.forbidden');
       }
+    });
+
+    /** A session of the visitor `token`, saying hello with `identityToken` when given. */
+    const session = async (token: string, identityToken?: string) => {
+      const client = await WsClient.connect(state.hub.url, 'demo', demoOrigin);
+      const hello = await client.ok('hello', {
+        token,
+        ...(identityToken ? { identityToken } : {}),
+      });
+      return { client, hello };
+    };
+    const ids = (listed: { conversations: { id: string }[] }) =>
+      listed.conversations.map((c) => c.id);
+
+    it('keeps the next person at a browser the customer signed out of away from their conversation', async () => {
+      const { token } = await visitorToken(state.hub);
+      const signedInAs = mintIdentityToken({ sub: 'cust-shared-pc', name: 'Grace' });
+      const customer = await session(token, signedInAs);
+      assert.equal(customer.hello.customerId, 'cust-shared-pc');
+      const own = await customer.client.ok('chat.send', { text: 'my order 1234 to my address' });
+
+      // The same browser, the same visitor token: the customer signed out, the storefront
+      // did not forget the visitor. Anonymous, then another customer.
+      const someoneElse = mintIdentityToken({ sub: 'cust-next-in-line' });
+      for (const identity of [undefined, someoneElse]) {
+        const next = await session(token, identity);
+        assert.ok(!ids(await next.client.ok('conversations.list')).includes(own.conversationId));
+        const stream = `conv:${own.conversationId}`;
+        const refused = await next.client.command('subscribe', { stream, after: 0 });
+        assert.equal(refused.code, 'auth.forbidden');
+        const written = await next.client.command('chat.send', {
+          conversationId: own.conversationId,
+          text: 'let me read it',
+        });
+        assert.equal(written.code, 'auth.forbidden');
+        const status = await next.client.command('chat.status', {
+          conversationId: own.conversationId,
+        });
+        assert.equal(status.code, 'auth.forbidden');
+        // Their own first message starts a conversation of their own beside it.
+        const started = await next.client.ok('chat.send', {
+          text: 'hello, new here',
+          start: { prechat: { name: 'Next' } },
+        });
+        assert.notEqual(started.conversationId, own.conversationId);
+        const listed = ids(await next.client.ok('conversations.list'));
+        assert.ok(listed.includes(started.conversationId) && !listed.includes(own.conversationId));
+        next.client.close();
+      }
+
+      // Back, signed in again: the conversation is there as they left it (beside what the
+      // anonymous visitor of this browser started: anonymous ones stay the browser's).
+      const back = await session(token, signedInAs);
+      assert.ok(ids(await back.client.ok('conversations.list')).includes(own.conversationId));
+      const again = await back.client.ok('chat.send', { text: 'me again' });
+      assert.equal(again.conversationId, own.conversationId);
+    });
+
+    it('starts a session anonymous, saying why, when its identity token is not taken', async () => {
+      const { token } = await visitorToken(state.hub);
+      const expired = mintIdentityToken({ sub: 'cust-expired', exp: 1 });
+      const { hello } = await session(token, expired);
+      assert.equal(hello.customerId, null);
+      assert.equal(hello.identityRefused.code, 'auth.expired_token');
+      const forged = `${mintIdentityToken({ sub: 'cust-forged' }).slice(0, -4)}AAAA`;
+      assert.equal((await session(token, forged)).hello.identityRefused.code, 'auth.invalid_token');
+      const agent = await session((await agentToken(state.hub)).token, mintIdentityToken());
+      assert.equal(agent.hello.customerId, null, 'an agent is no customer');
+    });
+
+    it("takes the customer from the session, not from the visitor's last link", async () => {
+      const { token } = await visitorToken(state.hub);
+      const before = await session(token, mintIdentityToken({ sub: 'cust-left', name: 'Left' }));
+      // The link stays (journey, card); the one who writes now is anonymous.
+      await before.client.ok('visitor.identify', {
+        identityToken: mintIdentityToken({ sub: 'cust-left', name: 'Left' }),
+      });
+      before.client.close();
+      const now = await session(token);
+      const started = await now.client.ok('chat.send', {
+        text: 'a question',
+        start: { prechat: { name: 'Sam' } },
+      });
+      const [summary] = (await now.client.ok('conversations.list')).conversations;
+      assert.equal(summary.id, started.conversationId);
+      assert.deepEqual(summary.prechat, { name: 'Sam' });
+      const elsewhere = await session(
+        (await visitorToken(state.hub)).token,
+        mintIdentityToken({ sub: 'cust-left' }),
+      );
+      assert.deepEqual(ids(await elsewhere.client.ok('conversations.list')), []);
     });
   });
 }

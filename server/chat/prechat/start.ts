@@ -1,15 +1,15 @@
 import type { ConversationStart, PrechatAnswers } from '../../../protocol/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { SiteConfig } from '../../config/index.js';
-import { findLink } from '../../identity/index.js';
 import type { Queryable } from '../../storage/index.js';
 import { checkedPrechat } from './answers.js';
 
 /**
  * The pre-chat part of starting a conversation: stores the checked answers and, for a
- * verified customer, the customer (whose other devices may then continue it) with the name
- * and email from their identity token in place of the form they skipped. Returns the
- * answers stored, for the `conversation.queued` summary.
+ * session verified as a customer, the customer (whose other devices may then continue it)
+ * with the name and email from their identity token in place of the form they skipped. The
+ * session's, not the visitor's last link: who signed in at this browser before is not who
+ * writes now. Returns the answers stored, for the `conversation.queued` summary.
  */
 export async function applyPrechat(
   tx: Queryable,
@@ -19,7 +19,7 @@ export async function applyPrechat(
   start: ConversationStart | undefined,
 ): Promise<{ prechat?: PrechatAnswers }> {
   if (principal.role !== 'visitor') return {};
-  const customer = await findLink(tx, principal.siteKey, principal.id);
+  const { customer } = principal;
   const answers = checkedPrechat(site?.prechat, start?.prechat, { verified: !!customer });
   if (customer?.name) answers.name = customer.name;
   if (customer?.email) answers.email = customer.email;

@@ -36,11 +36,20 @@ export function chatLeaveMessage(
       };
       const text = checkedText(command.text as string);
       const [created] = await tx.query<{ id: string }>(
-        `INSERT INTO conversations (id, site_key, visitor_id, status, queue_id, offline_contact)
-         VALUES ($1, $2, $3, 'waiting', $4, $5)
-         ON CONFLICT (site_key, visitor_id) WHERE status <> 'closed' DO NOTHING
+        `INSERT INTO conversations
+           (id, site_key, visitor_id, customer_id, status, queue_id, offline_contact)
+         VALUES ($1, $2, $3, $4, 'waiting', $5, $6)
+         ON CONFLICT (site_key, visitor_id, (COALESCE(customer_id, ''))) WHERE status <> 'closed'
+         DO NOTHING
          RETURNING id`,
-        [randomUUID(), principal.siteKey, principal.id, queueId, JSON.stringify(contact)],
+        [
+          randomUUID(),
+          principal.siteKey,
+          principal.id,
+          principal.customer?.customerId ?? null,
+          queueId,
+          JSON.stringify(contact),
+        ],
       );
       if (!created) {
         throw new HubError(

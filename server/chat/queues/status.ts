@@ -4,6 +4,7 @@ import type { SiteConfig } from '../../config/index.js';
 import { HubError } from '../../errors.js';
 import type { ReadCommand } from '../../realtime/command-types.js';
 import type { Queryable } from '../../storage/index.js';
+import { visitorMayAccess } from '../customer/access.js';
 import { sitePlaces } from './positions.js';
 import { chatStatusSchema } from './schemas.js';
 import { siteQueues } from './site-queues.js';
@@ -38,20 +39,21 @@ export function chatStatus(siteOf: (siteKey: string) => SiteConfig | undefined):
   };
 }
 
-/** Visitors: their own conversation; agents: any of their site. */
+/** Visitors: one their session may reach (`visitorMayAccess`); agents: any of their site. */
 async function ownConversation(db: Queryable, principal: Principal, id: string) {
   const [row] = await db.query<{
     status: string;
     visitor_id: string;
+    customer_id: string | null;
     queue_id: string;
     offline: boolean;
   }>(
-    `SELECT status, visitor_id, queue_id, offline_contact IS NOT NULL AS offline
+    `SELECT status, visitor_id, customer_id, queue_id, offline_contact IS NOT NULL AS offline
      FROM conversations WHERE id = $1 AND site_key = $2`,
     [id, principal.siteKey],
   );
   if (!row) throw new HubError('conversation.not_found', `no conversation ${id} on this site`);
-  if (principal.role === 'visitor' && row.visitor_id !== principal.id)
+  if (principal.role === 'visitor' && !visitorMayAccess(principal, row))
     throw new HubError('auth.forbidden', 'this conversation belongs to another visitor');
   return row;
 }
