@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'email.not_configured'
   | 'email.invalid_address'
   | 'email.failed'
+  | 'email.link_invalid'
   | 'queue.not_found'
   | 'conversation.already_open'
   | 'contact.invalid'

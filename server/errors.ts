@@ -32,6 +32,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'email.not_configured': 501,
   'email.invalid_address': 400,
   'email.failed': 502,
+  'email.link_invalid': 403,
   'queue.not_found': 404,
   'conversation.already_open': 409,
   'contact.invalid': 400,

@@ -18,6 +18,7 @@ import { checkRedisUrl, type HubConfig } from './config/index.js';
 import { contextCommands } from './context/index.js';
 import { lookupCustomer } from './crm/index.js';
 import { lazyMailer } from './email/index.js';
+import { unsubscribeRoutes } from './email/unsubscribe/index.js';
 import { demoIdentityRoutes } from './identity/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
@@ -110,13 +111,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const uploads = startUploadCleanup(storage, (error) =>
     app.log.error({ err: error }, 'purging unsent uploads failed'),
   );
-  const missedAnswers = startMissedAnswers({
-    db: storage,
-    config: options.config,
-    mailer: lazyMailer(options.config),
-    ...options.missedAnswers,
-    onError: (error) => app.log.error({ err: error }, 'emailing missed answers failed'),
-  });
+  let missedAnswers: { stop(): void } | undefined;
   const sessions = new PresenceSessions({
     storage,
     bus,
@@ -126,6 +121,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   try {
     const tokenSecret = await loadTokenSecret(storage, options.config.tokenSecret);
+    missedAnswers = startMissedAnswers({
+      db: storage,
+      config: options.config,
+      mailer: lazyMailer(options.config),
+      tokenSecret,
+      ...options.missedAnswers,
+      onError: (error) => app.log.error({ err: error }, 'emailing missed answers failed'),
+    });
     retention = await startRetention(storage, options.config, (error) =>
       app.log.error({ err: error }, 'journey retention failed'),
     );
@@ -136,7 +139,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     sessions.stop();
     offers.stop();
     uploads.stop();
-    missedAnswers.stop();
+    missedAnswers?.stop();
     await positions.stop();
     retention?.stop();
     await app.close().catch(() => {});
@@ -157,7 +160,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         heartbeat.stop();
         offers.stop();
         uploads.stop();
-        missedAnswers.stop();
+        missedAnswers?.stop();
         retention?.stop();
         // 1001 "going away": clients reconnect (to this hub once it is back, or another node).
         for (const socket of heartbeat.sockets) socket.close(1001, 'hub shutting down');
@@ -215,6 +218,11 @@ async function buildApp(
   });
   await app.register(widgetRoutes, { config: deps.config, parts: widgetParts });
   await app.register(attachmentRoutes, {
+    config: deps.config,
+    storage: deps.storage,
+    tokenSecret: deps.tokenSecret,
+  });
+  await app.register(unsubscribeRoutes, {
     config: deps.config,
     storage: deps.storage,
     tokenSecret: deps.tokenSecret,

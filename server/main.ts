@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoCrm } from '../demo/crm/legacy-crm.js';
 import { withDemoMailbox } from '../demo/mailbox/demo-email.js';
 import { ConfigError, loadConfig, loadEnv, type HubConfig } from './config/index.js';
-import { emailConfigFromUrl } from './email/index.js';
+import { emailConfigFromUrl, hubUrlFromEnv } from './email/index.js';
 import { startHub } from './hub.js';
 import { DirLockedError } from './storage/index.js';
 
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const env = loadEnv();
   let config = withEnvEmail(loadConfig());
   const crm = demo ? await startDemoCrmIfFree() : null;
-  const mail = demo ? await withDemoMailbox(config) : null;
+  // The demo's emails link back to the hub where the demo runs.
+  const mail = demo ? await withDemoMailbox(config, `http://localhost:${env.port}`) : null;
   if (mail) config = mail.config;
   const hub = await startHub({
     config,
@@ -52,11 +53,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** `CXKIT_SMTP_URL` stands in for the config file's `email`. */
+/** `CXKIT_SMTP_URL` stands in for the config file's `email`, `CXKIT_HUB_URL` for its `hubUrl`. */
 function withEnvEmail(config: HubConfig): HubConfig {
   try {
-    const email = emailConfigFromUrl(process.env.CXKIT_SMTP_URL);
-    return email ? { ...config, email } : config;
+    const email = emailConfigFromUrl(process.env.CXKIT_SMTP_URL) ?? config.email;
+    const hubUrl = hubUrlFromEnv(process.env.CXKIT_HUB_URL);
+    if (!email) return config;
+    return { ...config, email: hubUrl ? { ...email, hubUrl } : email };
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

@@ -1,11 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Mailbox } from './mailbox.js';
+import type { Mailbox, ReceivedMail } from './mailbox.js';
 
 const escape = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
+
+/** The mail's List-Unsubscribe link, as the mail app's button would follow it. */
+function unsubscribeLink(mail: ReceivedMail): string {
+  const url = /^<(https?:\/\/[^>]+)>$/.exec(mail.headers['list-unsubscribe'] ?? '')?.[1];
+  return url
+    ? `\n  <p>Unsubscribe (List-Unsubscribe): <a href="${escape(url)}">${escape(url)}</a></p>`
+    : '';
+}
 
 /**
  * `GET /demo/mailbox`: the mails the demo hub sent (chat transcripts), newest first, as
@@ -20,7 +28,7 @@ export function mailboxPage(mailbox: Mailbox) {
           (mail) => `<article>
   <h2>${escape(mail.subject || '(no subject)')}</h2>
   <p>To <strong>${escape(mail.to)}</strong> · from ${escape(mail.from)} · ${escape(mail.receivedAt.toISOString())}</p>
-  <pre>${escape(mail.text)}</pre>
+  <pre>${escape(mail.text)}</pre>${unsubscribeLink(mail)}
 </article>`,
         )
         .join('\n');

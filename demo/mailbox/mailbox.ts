@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Every header field by its lower-case name, unfolded (`list-unsubscribe`, …). */
+  headers: Record<string, string>;
   receivedAt: Date;
 }
 
@@ -57,6 +59,15 @@ export async function startMailbox({ port = 0, keep = 50 } = {}): Promise<Mailbo
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            headers: Object.fromEntries(
+              parsed.headerLines.map(({ key, line }) => [
+                key,
+                line
+                  .slice(line.indexOf(':') + 1)
+                  .replace(/\r?\n/g, '')
+                  .trim(),
+              ]),
+            ),
             receivedAt: new Date(),
           });
           if (mails.length > keep) mails.shift();

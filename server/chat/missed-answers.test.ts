@@ -116,6 +116,55 @@ for (const driver of drivers) {
       assert.equal(mailsTo('jamie@example.com').length, 1, 'once');
     });
 
+    it("each email has a link that stops the next ones, also as the mail app's one click", async () => {
+      await chatAnswered({ name: 'Kim', email: 'Kim@Example.com' }, 'First answer.');
+      const mail = await state.mailbox.next((m) => m.text.includes('First answer.'));
+      const link = /^<(https:\/\/chat\.demo\.test\/[^>]+)>$/.exec(
+        mail.headers['list-unsubscribe'] ?? '',
+      )?.[1];
+      assert.ok(link, `List-Unsubscribe: ${mail.headers['list-unsubscribe']}`);
+      assert.equal(mail.headers['list-unsubscribe-post'], 'List-Unsubscribe=One-Click');
+      assert.ok(mail.text.includes(`이 메일 받지 않기: ${link}`), 'in the text, in her language');
+      assert.ok(mail.html.includes(`href="${link.replace(/&/g, '&amp;')}"`), 'in the HTML');
+      const { pathname, search } = new URL(link);
+      const here = `${state.hub.url}${pathname}${search}`;
+
+      // Opening the link only asks: a mail scanner that follows links stops nothing.
+      const asked = await fetch(here, {
+        headers: { accept: 'text/html', 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.5' },
+      });
+      assert.equal(asked.status, 200);
+      assert.match(asked.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      const page = await asked.text();
+      assert.ok(page.includes('<button type="submit">메일 받지 않기</button>'), page);
+      assert.ok(page.includes('Kim@Example.com'));
+      await chatAnswered({ name: 'Kim', email: 'kim@example.com' }, 'Second answer.');
+      await state.mailbox.next((m) => m.text.includes('Second answer.'));
+
+      // The mail app's button (RFC 8058): a form POST, no Origin.
+      const stopped = await fetch(here, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      assert.equal(stopped.status, 200);
+      assert.ok((await stopped.text()).includes('gets no more emails'));
+      await chatAnswered({ name: 'Kim', email: 'KIM@example.com ' }, 'Third answer.');
+      await chatAnswered({ name: 'Lee', email: 'lee@example.com' }, 'To Lee.');
+      await state.mailbox.next((m) => m.text.includes('To Lee.'));
+      await sleep(300);
+      assert.ok(!state.mailbox.mails.some((m) => m.text.includes('Third answer.')), 'stopped');
+
+      // A link the hub did not make stops nothing, and says so.
+      const forged = here.replace(/\.[\w-]+$/, `.${'A'.repeat(43)}`);
+      const refused = await fetch(forged, { method: 'POST' });
+      assert.equal(refused.status, 403);
+      assert.equal((await refused.json()).code, 'email.link_invalid');
+      const shown = await fetch(forged, { headers: { accept: 'text/html' } });
+      assert.equal(shown.status, 403);
+      assert.ok((await shown.text()).includes('This link does not work.'));
+    });
+
     it('emails nothing in a chat the visitor reads, or where they gave no email', async () => {
       const read = await chatAnswered({ name: 'Ana', email: 'ana@example.com' }, 'Right here.');
       await read.visitor.ok('chat.receipt', {
@@ -142,6 +191,7 @@ describe('answers the visitor missed: pacing the rounds', () => {
     const job = startMissedAnswers({
       db: { query: async () => [], exec: async () => {} },
       config: { sites: [] } as unknown as HubConfig,
+      tokenSecret: 'pacing-test-secret',
       mailer: () => {
         rounds.push(smtpUp ? 'sent' : 'refused');
         if (!smtpUp) throw new Error('SMTP refuses');

@@ -1,5 +1,6 @@
 import type { HubConfig } from '../config/index.js';
 import { renderTranscript } from '../email/transcript.js';
+import { unsubscribed, unsubscribeUrl, type Unsubscriber } from '../email/unsubscribe/index.js';
 import type { Mailer } from '../email/transport.js';
 import type { Queryable } from '../storage/index.js';
 import { transcriptLines } from './csat/transcript.js';
@@ -12,11 +13,15 @@ import { queueFields, type QueueColumns } from './queues/summary-fields.js';
  * the visitor has not read in the panel within the grace (they may be back on the site) are
  * sent together, once: the conversation's `emailed_seq` is claimed before the send (two hub
  * nodes never both send) and given back if SMTP refuses (a later round tries again).
+ * With `email.hubUrl`, each email carries a link that stops the next ones to its address;
+ * an address stopped gets none.
  */
 export interface MissedAnswersOptions {
   db: Queryable;
   config: HubConfig;
   mailer: () => Mailer | null;
+  /** Signs the links that stop the emails. */
+  tokenSecret: string;
   /** How long an answer to a message left outside hours waits to be read (default 1 min). */
   offlineGraceMs?: number;
   /**
@@ -43,7 +48,14 @@ type DueRow = QueueColumns & {
 
 /** Sends what is due now; resolves to the number of emails sent. */
 export async function emailMissedAnswers(
-  { db, config, mailer, offlineGraceMs = 60_000, liveGraceMs = 300_000 }: MissedAnswersOptions,
+  {
+    db,
+    config,
+    mailer,
+    tokenSecret,
+    offlineGraceMs = 60_000,
+    liveGraceMs = 300_000,
+  }: MissedAnswersOptions,
   now = Date.now(),
 ): Promise<number> {
   const send = mailer();
@@ -62,6 +74,7 @@ export async function emailMissedAnswers(
        AND r.reader_role = 'visitor' AND r.reader_id = c.visitor_id
      WHERE c.created_at > $1 AND (c.offline_contact IS NOT NULL OR c.prechat ? 'email')
        AND m.seq > COALESCE(r.read_seq, 0)
+       AND NOT ${unsubscribed('c.site_key', "COALESCE(c.offline_contact->>'email', c.prechat->>'email')")}
      GROUP BY c.id, c.site_key, c.queue_id, c.offline_contact, c.emailed_seq, c.prechat,
        c.locale, c.time_zone
      HAVING max(m.created_at)
@@ -83,12 +96,14 @@ export async function emailMissedAnswers(
     );
     if (!claimed.length) continue; // Another node sends it.
     const site = config.sites.find((each) => each.key === row.site_key);
+    const to = recipient(row);
     try {
       await send.send(
         renderTranscript({
-          ...recipient(row),
+          ...to,
           siteName: site?.name ?? row.site_key,
           lines: await transcriptLines(db, row.id, last),
+          ...stopLink(config, tokenSecret, { siteKey: row.site_key, email: to.to }),
         }),
       );
       sent++;
@@ -101,6 +116,16 @@ export async function emailMissedAnswers(
     }
   }
   return sent;
+}
+
+/** The link that stops the next emails to the address, when the hub knows where it is. */
+function stopLink(
+  config: HubConfig,
+  tokenSecret: string,
+  whom: Unsubscriber,
+): { unsubscribeUrl?: string } {
+  const hubUrl = config.email?.hubUrl;
+  return hubUrl ? { unsubscribeUrl: unsubscribeUrl(hubUrl, tokenSecret, whom) } : {};
 }
 
 /** Who the email goes to, in which words, language and zone. */

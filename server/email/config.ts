@@ -12,6 +12,12 @@ export interface EmailConfig {
   };
   /** The sender, e.g. `Demo Store <chat@shop.example>`. */
   from: string;
+  /**
+   * The hub's address as the recipients' mail apps reach it, e.g. `https://chat.shop.example`
+   * (or env `CXKIT_HUB_URL`). Answer emails then carry a link that stops the next ones, also
+   * as the mail app's own unsubscribe button (List-Unsubscribe, one click).
+   */
+  hubUrl?: string;
 }
 
 /** JSON schema of `email`; the sender's form is checked in `emailConfigProblem`. */
@@ -40,6 +46,7 @@ export const emailConfigSchema = {
       },
     },
     from: { type: 'string', minLength: 3, maxLength: 500 },
+    hubUrl: { type: 'string', pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$', maxLength: 500 },
   },
 } as const;
 
@@ -76,4 +83,14 @@ export function emailConfigFromUrl(raw: string | undefined): EmailConfig | undef
     },
     from: url.searchParams.get('from') ?? `cxkit <noreply@${url.hostname}>`,
   };
+}
+
+/** `CXKIT_HUB_URL` as an `email.hubUrl`, or undefined when unset. */
+export function hubUrlFromEnv(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(raw))
+    throw new Error(
+      'CXKIT_HUB_URL must be the http(s) address of the hub, like https://chat.shop.example',
+    );
+  return raw;
 }

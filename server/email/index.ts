@@ -1,5 +1,5 @@
 /** Outgoing email: the SMTP transport and the transcript the chat sends. */
-export { emailConfigFromUrl, type EmailConfig } from './config.js';
+export { emailConfigFromUrl, hubUrlFromEnv, type EmailConfig } from './config.js';
 export { smtpMailer, type Mailer, type OutgoingEmail } from './transport.js';
 export { isEmailAddress } from './address.js';
 

@@ -18,6 +18,7 @@ export const transcriptStrings = {
     missedIntro: 'You left the chat on {site} before our answer reached you. Here it is:',
     missedFooter:
       'You can also read it, and answer, in the chat on our site. You received this email because you gave us your email address in the chat.',
+    stop: 'Stop these emails',
   },
   ko: {
     subject: '{site} 상담 대화 내용',
@@ -34,6 +35,7 @@ export const transcriptStrings = {
     missedIntro: '{site} 채팅에서 확인하지 못하신 답변을 보내 드립니다.',
     missedFooter:
       '사이트의 채팅에서도 답변을 읽고 회신하실 수 있습니다. 채팅에서 이메일 주소를 알려 주셔서 이 메일을 보내 드렸습니다.',
+    stop: '이 메일 받지 않기',
   },
 } as const;
 

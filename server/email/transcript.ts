@@ -25,6 +25,8 @@ export interface TranscriptRequest {
   locale?: string;
   /** IANA zone for the times, e.g. `Asia/Seoul`; default UTC. */
   timeZone?: string;
+  /** The link that stops the next emails like this one (answers; never a transcript asked for). */
+  unsubscribeUrl?: string;
 }
 
 const fill = (text: string, values: Record<string, string>) =>
@@ -71,6 +73,7 @@ export function renderTranscript(request: TranscriptRequest): OutgoingEmail {
     '',
     '-- ',
     words.footer,
+    ...(request.unsubscribeUrl ? [`${words.stop}: ${request.unsubscribeUrl}`] : []),
   ].join('\n');
 
   const items = lines
@@ -90,9 +93,16 @@ export function renderTranscript(request: TranscriptRequest): OutgoingEmail {
 ${items}
 </ol>
 <p><small>${escapeHtml(words.footer)}</small></p>
-</body></html>`;
+${request.unsubscribeUrl ? `<p><small><a href="${escapeHtml(request.unsubscribeUrl)}">${escapeHtml(words.stop)}</a></small></p>\n` : ''}</body></html>`;
 
-  return { to: request.to, subject: fill(words.subject, site), text, html };
+  const email = { to: request.to, subject: fill(words.subject, site), text, html };
+  if (!request.unsubscribeUrl) return email;
+  // The mail app's own button: one POST to the link, no page to open (RFC 8058).
+  const headers = {
+    'List-Unsubscribe': `<${request.unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+  return { ...email, headers };
 }
 
 function timeFormat(language: string, timeZone: string | undefined): Intl.DateTimeFormat {

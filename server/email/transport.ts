@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** More header fields, e.g. `List-Unsubscribe`. */
+  headers?: Record<string, string>;
 }
 
 /** Sends mail; resolves once the SMTP server accepted the message. */

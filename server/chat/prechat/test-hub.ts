@@ -12,7 +12,12 @@ export function endOfChatConfig(mailbox: Mailbox | null): HubConfig {
     ...testConfig,
     ...(mailbox
       ? {
-          email: { smtp: { host: '127.0.0.1', port: mailbox.port }, from: 'Demo <chat@demo.test>' },
+          email: {
+            smtp: { host: '127.0.0.1', port: mailbox.port },
+            from: 'Demo <chat@demo.test>',
+            // Where the links in emails point; tests reach the hub at its own address.
+            hubUrl: 'https://chat.demo.test',
+          },
         }
       : {}),
     sites: [
