@@ -68,6 +68,8 @@ export interface ConversationSummary {
   prechat?: PrechatAnswers;
   /** The visitor's rating after the chat, once given. */
   rating?: ConversationRating;
+  /** The visitor's address stopped the answer emails (the link in one): answers stay here. */
+  emailStopped?: true;
 }
 
 export type AgentStatus = 'available' | 'away';

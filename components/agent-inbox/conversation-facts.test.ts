@@ -65,6 +65,24 @@ describe('cx-agent-inbox pre-chat answers and rating', () => {
     await expect(inbox).to.be.accessible();
   });
 
+  it('tells the agent when the visitor stopped the answer emails', async () => {
+    const hub = new FakeHub({ widget: { endOfChat: { transcript: true } } });
+    const visitor = hub.connect('visitor', { id: 'visitor-d' });
+    const { conversationId } = await visitor.command('chat.send', {
+      text: 'Still there?',
+      start: { prechat: { name: 'Jun', email: 'jun@example.com' } },
+    });
+    hub.stopEmails(conversationId);
+    const inbox = await mount(hub);
+    await waitUntil(() => button(inbox, 'Accept'), 'waiting conversation listed');
+    button(inbox, 'Accept')!.click();
+    await waitUntil(() => $(inbox, '.conversation .answer-emailed'), 'hint shown');
+    expect($(inbox, '.conversation .answer-emailed')!.textContent!.trim()).to.equal(
+      'jun@example.com stopped our answer emails: they read your answer here when they come back.',
+    );
+    await expect(inbox).to.be.accessible();
+  });
+
   it('shows the rating in search results and in the conversation pane', async () => {
     const hub = new FakeHub();
     const visitor = hub.connect('visitor', { id: 'visitor-b' });

@@ -85,7 +85,9 @@ export function renderConversationQueue(
   ${
     desk.emailsAnswers && emailedTo && conversation.status !== 'closed'
       ? html`<p class="hint answer-emailed">
-          ${l10n.t('inbox.answerEmailed', { email: emailedTo })}
+          ${l10n.t(conversation.emailStopped ? 'inbox.answerNotEmailed' : 'inbox.answerEmailed', {
+            email: emailedTo,
+          })}
         </p>`
       : nothing
   }`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationStatus, ConversationSummary } from '../../protocol/index.js';
 import type { Queryable } from '../storage/index.js';
+import { emailStopped } from '../email/unsubscribe/index.js';
 import { toIso } from '../streams/index.js';
 import { endOfChatFields, type EndOfChatColumns } from './csat/summary-fields.js';
 import { queueFields, type QueueColumns } from './queues/summary-fields.js';
@@ -17,6 +18,7 @@ interface SummaryRow extends EndOfChatColumns, QueueColumns {
   last_at: Date | string | null;
   last_seq: number;
   offered_to: string | null;
+  email_stopped: boolean;
 }
 
 export interface ConversationRow {
@@ -32,7 +34,8 @@ const summarySelect = `
   SELECT c.id, c.status, c.visitor_id, c.agent_id, c.agent_name, c.created_at, c.offered_to,
     c.prechat, c.rating, c.rating_comment, c.rated_at, c.queue_id, c.offline_contact,
     last.text AS last_text, last.author_role AS last_from, last.created_at AS last_at,
-    COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq
+    COALESCE((SELECT s.last_seq FROM stream_counters s WHERE s.stream = 'conv:' || c.id), 0) AS last_seq,
+    ${emailStopped('c')} AS email_stopped
   FROM conversations c
   LEFT JOIN LATERAL (
     SELECT m.text, m.author_role, m.created_at FROM messages m
@@ -206,5 +209,6 @@ function toSummary(row: SummaryRow): ConversationSummary {
     offeredTo: row.offered_to,
     ...endOfChatFields(row),
     ...queueFields(row),
+    ...(row.email_stopped ? { emailStopped: true as const } : {}),
   };
 }

@@ -117,7 +117,9 @@ for (const driver of drivers) {
     });
 
     it("each email has a link that stops the next ones, also as the mail app's one click", async () => {
-      await chatAnswered({ name: 'Kim', email: 'Kim@Example.com' }, 'First answer.');
+      const first = await chatAnswered({ name: 'Kim', email: 'Kim@Example.com' }, 'First answer.');
+      const summary = async () => (await first.visitor.ok('conversations.list')).conversations[0];
+      assert.equal((await summary()).emailStopped, undefined);
       const mail = await state.mailbox.next((m) => m.text.includes('First answer.'));
       const link = /^<(https:\/\/chat\.demo\.test\/[^>]+)>$/.exec(
         mail.headers['list-unsubscribe'] ?? '',
@@ -149,6 +151,7 @@ for (const driver of drivers) {
       });
       assert.equal(stopped.status, 200);
       assert.ok((await stopped.text()).includes('gets no more emails'));
+      assert.equal((await summary()).emailStopped, true, 'the desk can tell the agent');
       await chatAnswered({ name: 'Kim', email: 'KIM@example.com ' }, 'Third answer.');
       await chatAnswered({ name: 'Lee', email: 'lee@example.com' }, 'To Lee.');
       await state.mailbox.next((m) => m.text.includes('To Lee.'));

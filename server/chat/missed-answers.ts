@@ -1,6 +1,6 @@
 import type { HubConfig } from '../config/index.js';
 import { renderTranscript } from '../email/transcript.js';
-import { unsubscribed, unsubscribeUrl, type Unsubscriber } from '../email/unsubscribe/index.js';
+import { emailStopped, unsubscribeUrl, type Unsubscriber } from '../email/unsubscribe/index.js';
 import type { Mailer } from '../email/transport.js';
 import type { Queryable } from '../storage/index.js';
 import { transcriptLines } from './csat/transcript.js';
@@ -74,7 +74,7 @@ export async function emailMissedAnswers(
        AND r.reader_role = 'visitor' AND r.reader_id = c.visitor_id
      WHERE c.created_at > $1 AND (c.offline_contact IS NOT NULL OR c.prechat ? 'email')
        AND m.seq > COALESCE(r.read_seq, 0)
-       AND NOT ${unsubscribed('c.site_key', "COALESCE(c.offline_contact->>'email', c.prechat->>'email')")}
+       AND NOT ${emailStopped('c')}
      GROUP BY c.id, c.site_key, c.queue_id, c.offline_contact, c.emailed_seq, c.prechat,
        c.locale, c.time_zone
      HAVING max(m.created_at)

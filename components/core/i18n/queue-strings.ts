@@ -22,6 +22,8 @@ export const queueEn = {
   'inbox.offlineFrom': '{name} ({email})',
   'inbox.answerEmailed':
     'Your answer also goes to {email} by email, unless they read it here first.',
+  'inbox.answerNotEmailed':
+    '{email} stopped our answer emails: they read your answer here when they come back.',
   'inbox.openOffline': 'Answer',
   'inbox.transferQueue': 'Queue',
   'inbox.leftAt': 'left {time}',
@@ -51,6 +53,8 @@ export const queueKo: typeof queueEn = {
   'inbox.offlineFrom': '{name} ({email})',
   'inbox.answerEmailed':
     '고객이 이 창에서 먼저 읽지 않으면 답변이 {email}(으)로도 이메일 발송됩니다.',
+  'inbox.answerNotEmailed':
+    '{email} 주소는 답변 메일 수신을 중단했습니다. 고객이 다시 방문하면 이 창에서 답변을 읽습니다.',
   'inbox.openOffline': '답변하기',
   'inbox.transferQueue': '대기열',
   'inbox.leftAt': '{time}에 남김',

@@ -203,6 +203,12 @@ export class FakeHub implements HubConnectionSource {
     return this.agents.setPresence(this.agents.principal(agent), status);
   }
 
+  /** Plays the visitor following the link in an answer email that stops the next ones. */
+  stopEmails(conversationId: string): void {
+    const conversation = this.conversations.get(conversationId);
+    if (conversation) conversation.emailStopped = true;
+  }
+
   /** Plays the handling agent (or the hub's routing) closing a conversation. */
   closeConversation(conversationId: string): void {
     const conversation = this.conversations.get(conversationId);

@@ -1,4 +1,4 @@
 /** The link in answer emails that stops the next ones, and the page behind it. */
 export { unsubscribeUrl, type Unsubscriber } from './link.js';
 export { unsubscribeRoutes } from './routes.js';
-export { unsubscribed } from './store.js';
+export { emailStopped } from './store.js';

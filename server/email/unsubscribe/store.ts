@@ -13,7 +13,10 @@ export async function recordUnsubscribe(db: Queryable, whom: Unsubscriber): Prom
   );
 }
 
-/** SQL that is true when the address `email` (an SQL expression) stopped the site's emails. */
-export const unsubscribed = (siteKey: string, email: string) =>
-  `EXISTS (SELECT 1 FROM email_unsubscribes u
-     WHERE u.site_key = ${siteKey} AND u.email = lower(trim(${email})))`;
+/**
+ * SQL that is true when the address the conversation `c` emails (the one left with a message,
+ * else the pre-chat form's) stopped the site's answer emails.
+ */
+export const emailStopped = (c: string) =>
+  `EXISTS (SELECT 1 FROM email_unsubscribes u WHERE u.site_key = ${c}.site_key
+     AND u.email = lower(trim(COALESCE(${c}.offline_contact->>'email', ${c}.prechat->>'email'))))`;
