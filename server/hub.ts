@@ -23,7 +23,7 @@ import { demoIdentityRoutes } from './identity/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { journeyRoutes, startRetention } from './journey/index.js';
-import { openFanOut } from './multi-node/index.js';
+import { openFanOut, type FanOut } from './multi-node/index.js';
 import { staticRoutes } from './http/static-files.js';
 import { Heartbeat, realtimeRoutes } from './realtime/index.js';
 import { widgetParts, widgetRoutes } from './sites/index.js';
@@ -132,7 +132,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     retention = await startRetention(storage, options.config, (error) =>
       app.log.error({ err: error }, 'journey retention failed'),
     );
-    await buildApp(app, { ...options, storage, bus, heartbeat, tokenSecret, sessions });
+    await buildApp(app, { ...options, storage, bus, heartbeat, tokenSecret, sessions, fanOut });
     await app.listen({ port: options.port ?? 8080, host: options.host ?? 'localhost' });
   } catch (error) {
     heartbeat.stop();
@@ -182,6 +182,7 @@ async function buildApp(
     heartbeat: Heartbeat;
     tokenSecret: string;
     sessions: PresenceSessions;
+    fanOut: FanOut;
   },
 ): Promise<void> {
   installErrorHandler(app);
@@ -191,8 +192,14 @@ async function buildApp(
     methods: ['GET', 'HEAD', 'POST', 'DELETE'],
   });
   // Not global: a global limit would also count (and refuse) WebSocket upgrades.
+  const { shared, rates } = deps.fanOut;
   await app.register(rateLimit, {
     global: false,
+    // On several nodes the counts are Redis's, so a client gets each limit once, not per
+    // node; while Redis is away the routes answer without a limit.
+    ...(shared
+      ? { redis: shared.redis, nameSpace: `${shared.prefix}http:`, skipOnError: true }
+      : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'rate.limited',
@@ -221,6 +228,7 @@ async function buildApp(
     config: deps.config,
     storage: deps.storage,
     tokenSecret: deps.tokenSecret,
+    rates,
   });
   await app.register(unsubscribeRoutes, {
     config: deps.config,
@@ -232,6 +240,7 @@ async function buildApp(
     storage: deps.storage,
     bus: deps.bus,
     tokenSecret: deps.tokenSecret,
+    rates,
   });
   for (const routes of deps.extraRoutes ?? []) await app.register(routes);
   if (deps.staticRoot) await app.register(staticRoutes, { root: deps.staticRoot });

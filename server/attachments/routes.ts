@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorizeSite, principalFromToken, principalKey, verifySiteToken } from '../auth/index.js';
 import type { HubConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
-import { EventRateLimiter } from '../journey/rate-limit.js';
+import type { RateCounter } from '../rate-limit/index.js';
 import type { Storage } from '../storage/index.js';
 import { cleanFileName, contentDisposition } from './file-name.js';
 import { attachmentSettings } from './settings.js';
@@ -15,9 +15,11 @@ export interface AttachmentRouteDeps {
   config: HubConfig;
   storage: Storage;
   tokenSecret: string;
+  /** Uploads per principal per minute, on this node or across nodes. */
+  rates: RateCounter;
 }
 
-/** Uploads one principal may make per minute (per hub node). */
+/** Uploads one principal may make per minute (on all hub nodes together). */
 export const uploadsPerMinute = 30;
 
 interface UploadQuery {
@@ -37,7 +39,6 @@ const uploadQuery = {
 
 /** `POST /api/v1/attachments` (upload, the raw file as the body) and `GET /api/v1/attachments/:id` (signed download). */
 export async function attachmentRoutes(app: FastifyInstance, deps: AttachmentRouteDeps) {
-  const limiter = new EventRateLimiter();
   // Scoped to this plugin: the body stays a stream, read here under the site's own limit.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
@@ -53,7 +54,7 @@ export async function attachmentRoutes(app: FastifyInstance, deps: AttachmentRou
       const limits = attachmentSettings(site);
       if (!limits.enabled)
         throw new HubError('attachment.disabled', `site "${site.key}" does not accept files`);
-      if (!limiter.take(principalKey(principal), 1, uploadsPerMinute)) {
+      if (!(await deps.rates.take(`uploads:${principalKey(principal)}`, 1, uploadsPerMinute))) {
         throw new HubError('rate.limited', `at most ${uploadsPerMinute} uploads per minute`);
       }
       const claimed = claimedType(request.headers['content-type']);

@@ -6,4 +6,3 @@ export { readEvents as readJourneyEvents, type EventOwner } from './event-store.
 export { journeySettings, defaultJourneySettings, type JourneySettings } from './settings.js';
 export { validateBatch, maxEventsPerBatch } from './schemas.js';
 export { stripUrl, scrubEvent } from './url-scrub.js';
-export { EventRateLimiter } from './rate-limit.js';

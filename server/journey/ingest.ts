@@ -7,7 +7,7 @@ import { findLink, linkVisitor, verifyIdentityToken } from '../identity/index.js
 import type { Storage } from '../storage/index.js';
 import { appendEvent, visitorStream } from '../streams/index.js';
 import { insertEvents } from './event-store.js';
-import type { EventRateLimiter } from './rate-limit.js';
+import type { RateCounter } from '../rate-limit/index.js';
 import { validateBatch } from './schemas.js';
 import { journeySettings } from './settings.js';
 import { scrubEvent } from './url-scrub.js';
@@ -17,7 +17,7 @@ export interface IngestDeps {
   storage: Storage;
   bus: EventBus;
   tokenSecret: string;
-  limiter: EventRateLimiter;
+  rates: RateCounter;
 }
 
 /**
@@ -42,8 +42,8 @@ export async function ingestBatch(
   const batch: JourneyBatch = validateBatch(input);
   const identity = batch.identityToken ? verifyIdentityToken(site, batch.identityToken) : null;
   const { stripParams, eventsPerMinute } = journeySettings(site);
-  const allowed = deps.limiter.take(
-    `${site.key}/${visitor.sub}`,
+  const allowed = await deps.rates.take(
+    `journey:${site.key}/${visitor.sub}`,
     batch.events.length,
     eventsPerMinute,
   );

@@ -6,7 +6,7 @@ import { HubError } from '../errors.js';
 import type { Storage } from '../storage/index.js';
 import { deleteCustomer, deleteVisitors } from './event-store.js';
 import { ingestBatch } from './ingest.js';
-import { EventRateLimiter } from './rate-limit.js';
+import type { RateCounter } from '../rate-limit/index.js';
 
 const maxBatchBytes = 64 * 1024;
 
@@ -15,15 +15,15 @@ export interface JourneyRouteDeps {
   storage: Storage;
   bus: EventBus;
   tokenSecret: string;
+  /** Journey events per visitor per minute, on this node or across nodes. */
+  rates: RateCounter;
 }
 
 /** Ingestion (`POST /api/v1/journey`) and deletion of a visitor's or a customer's journey. */
 export async function journeyRoutes(app: FastifyInstance, deps: JourneyRouteDeps) {
-  const limiter = new EventRateLimiter();
-
   // sendBeacon posts text/plain (no CORS preflight); fetch may post application/json.
   app.post('/api/v1/journey', { bodyLimit: maxBatchBytes }, (request) =>
-    ingestBatch({ ...deps, limiter }, request.body, request.headers.origin),
+    ingestBatch(deps, request.body, request.headers.origin),
   );
 
   app.delete<{ Body: Credentials | undefined; Querystring: Credentials }>(

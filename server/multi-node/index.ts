@@ -1,6 +1,8 @@
 import { MemoryBus, RedisBus, type EventBus } from '../bus/index.js';
 import type { AgentSocketTally } from '../chat/presence.js';
+import type { Redis } from 'ioredis';
 import { checkRedisUrl } from '../config/index.js';
+import { MemoryRateCounter, RedisRateCounter, type RateCounter } from '../rate-limit/index.js';
 import { RedisPresenceTally } from './presence-tally.js';
 
 export { RedisPresenceTally } from './presence-tally.js';
@@ -12,6 +14,10 @@ export interface FanOut {
   nodeId?: string;
   /** Agent sockets on the other nodes; none on a single node. */
   presence?: AgentSocketTally;
+  /** What visitors and agents may do per minute, counted on every node together. */
+  rates: RateCounter;
+  /** Redis for the HTTP routes' limits, on several nodes (with its key prefix). */
+  shared?: { redis: Redis; prefix: string };
   close(): Promise<void>;
 }
 
@@ -31,7 +37,7 @@ export async function openFanOut(
   const onHandlerError = (error: unknown) => log.error({ err: error }, 'event handler failed');
   if (!options.redisUrl) {
     const bus = new MemoryBus(onHandlerError);
-    return { bus, close: () => bus.close() };
+    return { bus, rates: new MemoryRateCounter(), close: () => bus.close() };
   }
   checkRedisUrl(options.redisUrl, options.databaseUrl);
   const bus = await RedisBus.connect({
@@ -49,10 +55,18 @@ export async function openFanOut(
       if (bus.commands.status === 'ready') log.warn({ err: error }, 'agent presence failed');
     },
   });
+  const rates = new RedisRateCounter({
+    redis: bus.commands,
+    prefix: bus.prefix,
+    // Once per outage: limits are off until Redis answers again.
+    onError: (error) => log.warn({ err: error }, 'rate limits off: Redis does not answer'),
+  });
   return {
     bus,
     nodeId: bus.nodeId,
     presence,
+    rates,
+    shared: { redis: bus.commands, prefix: bus.prefix },
     close: async () => {
       presence.stop();
       await bus.close();

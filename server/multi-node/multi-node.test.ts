@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it as test } from 'node:test';
 import {
   configWithSites,
+  postJson,
   mintToken,
   signedIn,
   visitorToken,
@@ -199,5 +200,41 @@ describe('several hub nodes on one PostgreSQL and Redis', () => {
     await bothHaveAll(chat, last);
     last = (await ann.ok('chat.send', { conversationId, text: 'all there' })).seq;
     await bothHaveAll(chat, last);
+  });
+
+  it("gives a visitor the journey's limit once across nodes, not once per node", async () => {
+    const site = freshSite().site;
+    const { token } = await visitorToken(a, site);
+    const page = {
+      type: 'page_view',
+      at: new Date().toISOString(),
+      url: 'https://x.example/',
+      title: 'Home',
+    };
+    const post = (hub: TestHub) =>
+      postJson(`${hub.url}/api/v1/journey`, {
+        siteKey: site,
+        token,
+        visitId: 'visit-1',
+        events: Array(100).fill(page),
+      });
+    for (const hub of [a, b, a]) assert.deepEqual((await post(hub)).body, { accepted: 100 });
+    // 300 a minute, on whichever node: a fourth hundred is refused on both.
+    for (const hub of [b, a]) {
+      const refused = await post(hub);
+      assert.deepEqual([refused.status, refused.body.code], [429, 'rate.limited']);
+    }
+  });
+
+  it('counts the HTTP limits on every node together', async () => {
+    const site = freshSite().site;
+    // 60 visitor tokens a minute per address: asked of both nodes in turn, never 60 each.
+    let given = 0;
+    for (let i = 0; i < 70; i++) {
+      const response = await postJson(`${(i % 2 ? b : a).url}/api/v1/visitors`, { siteKey: site });
+      if (response.status === 200) given++;
+      else assert.deepEqual([response.status, response.body.code], [429, 'rate.limited']);
+    }
+    assert.ok(given <= 60, `${given} tokens given`);
   });
 });

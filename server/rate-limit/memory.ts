@@ -1,14 +1,15 @@
+import type { RateCounter } from './types.js';
+
 /**
- * Counts journey events per visitor in fixed one-minute windows. In-process: behind a
- * load balancer each hub node counts its own share, which still bounds a runaway page.
+ * Counts in this process, in fixed windows per key (from the key's first take): a single
+ * hub node's limits.
  */
-export class EventRateLimiter {
+export class MemoryRateCounter implements RateCounter {
   readonly #windows = new Map<string, { start: number; count: number }>();
 
   constructor(readonly windowMs = 60_000) {}
 
-  /** Takes `n` of `key`'s `max` events per window; false (and nothing taken) when that would exceed it. */
-  take(key: string, n: number, max: number, now = Date.now()): boolean {
+  async take(key: string, n: number, max: number, now = Date.now()): Promise<boolean> {
     this.#prune(now);
     const window = this.#windows.get(key);
     const current =
@@ -19,7 +20,7 @@ export class EventRateLimiter {
     return true;
   }
 
-  /** Forgets finished windows once the map grows, so idle visitors cost nothing. */
+  /** Forgets finished windows once the map grows, so idle keys cost nothing. */
   #prune(now: number): void {
     if (this.#windows.size < 10_000) return;
     for (const [key, window] of this.#windows) {
