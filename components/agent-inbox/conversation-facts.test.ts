@@ -42,6 +42,15 @@ describe('cx-agent-inbox pre-chat answers and rating', () => {
     const facts = $(inbox, '[part="conversation-facts"]')!.textContent!.replace(/\s+/g, ' ');
     expect(facts).to.contain('Name Ada').and.contain('ada@example.com').and.contain('Returns');
     expect($(inbox, '#conversation-title')!.textContent).to.equal('Conversation with Ada');
+    // Her lines carry the name she gave, not "Visitor".
+    await waitUntil(() => $(inbox, '.conversation .message .author'), 'her message shown');
+    expect($(inbox, '.conversation .message .author')!.textContent).to.equal('Ada');
+    const conversationId = (await visitor.command('conversations.list', {})).conversations[0]!.id;
+    await visitor.command('chat.typing', { conversationId, active: true });
+    await waitUntil(
+      () => $(inbox, '[part="typing"]')!.textContent === 'Ada is typing…',
+      'named while typing',
+    );
     // This hub sends no email: no promise to the agent either.
     expect($(inbox, '.conversation .answer-emailed')).to.equal(null);
     await expect(inbox).to.be.accessible();

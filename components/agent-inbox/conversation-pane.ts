@@ -94,9 +94,10 @@ export function renderConversationPane(options: ConversationPaneOptions) {
       selfId,
       label: title,
       hub: options.hub,
+      ...(conversation.prechat?.name ? { visitorName: conversation.prechat.name } : {}),
       ...(live ? { receiptOf: (seq: number) => live.receipts.stateOf(seq, 'visitor') } : {}),
     })}
-    ${renderTyping(l10n, live?.typing.typists ?? [])}
+    ${renderTyping(l10n, live?.typing.typists ?? [], conversation.prechat?.name)}
     ${
       open
         ? renderInboxComposer({

@@ -37,6 +37,8 @@ export interface LogOptions {
   onQuickReply?(label: string): void;
   /** The hub's URL: attachment links are relative to it. */
   hub?: string;
+  /** The agent's side: what the visitor said their name is, for their lines. */
+  visitorName?: string;
 }
 
 /** Which lines carry the receipt and the quick-reply buttons. */
@@ -64,7 +66,8 @@ function authorName(entry: LogEntry, options: LogOptions): string {
     agent: l10n.t('chat.agent'),
     visitor: l10n.t('chat.visitor'),
   };
-  return entry.author.name || roleName[entry.author.role];
+  const visitorName = entry.author.role === 'visitor' ? options.visitorName : undefined;
+  return entry.author.name || visitorName || roleName[entry.author.role];
 }
 
 function renderEntry(entry: LogEntry, options: LogOptions, marks: LogMarks) {

@@ -52,11 +52,16 @@ export function renderReceipt(l10n: LocalizeController, state: ReceiptState) {
 /**
  * Who is typing, in a polite live region that is always there (a region announces changes,
  * not its own appearance). The text stays the same while they keep typing, so it is said once.
+ * `visitorName` (the agent's side): what the visitor said their name is.
  */
-export function renderTyping(l10n: LocalizeController, typists: readonly Typist[]) {
+export function renderTyping(
+  l10n: LocalizeController,
+  typists: readonly Typist[],
+  visitorName?: string,
+) {
   const roleNames: Record<Role, string> = {
     agent: l10n.t('chat.agent'),
-    visitor: l10n.t('chat.visitor'),
+    visitor: visitorName || l10n.t('chat.visitor'),
   };
   const names = typists.map((typist) => typistName(typist, roleNames));
   const text =
