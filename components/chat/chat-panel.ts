@@ -153,6 +153,7 @@ export class ChatPanel implements ReactiveController {
           entries: this.view.log.entries,
           l10n,
           selfId: this.hub.connection?.principal?.principalId,
+          ownRole: 'visitor',
           label: t('chat.messages'),
           ...(live ? { receiptOf: (seq: number) => live.receipts.stateOf(seq, 'agent') } : {}),
           onQuickReply: (label) => void this.send(label),

@@ -54,9 +54,10 @@ export async function findConversation(
 }
 
 /**
- * The visitor's open conversation, created (status waiting) when there is none: an
- * anonymous one, or one of the customer the session is verified as (theirs first). Another
- * customer's, left open where they signed out, is not this session's.
+ * The session's open conversation, created (status waiting) when there is none: the
+ * visitor's anonymous one, or the visitor's one of the customer the session is verified as.
+ * Another customer's, left open where they signed out, is not this session's, nor is an
+ * anonymous one for a verified session.
  */
 export async function openConversationFor(
   tx: Queryable,
@@ -68,8 +69,7 @@ export async function openConversationFor(
     tx.query<ConversationRow & { created_at: Date }>(
       `SELECT id, status, visitor_id, agent_id, customer_id, created_at FROM conversations
        WHERE site_key = $1 AND visitor_id = $2 AND status <> 'closed'
-         AND (customer_id IS NULL OR customer_id = $3)
-       ORDER BY customer_id IS NULL LIMIT 1`,
+         AND customer_id IS NOT DISTINCT FROM $3`,
       [siteKey, visitorId, customerId],
     );
   let [open] = await findOpen();
@@ -174,8 +174,8 @@ export async function openConversations(
 }
 
 /**
- * A visitor's conversations, newest first: all of them, or with `customerId` (null for an
- * anonymous session) only the anonymous ones and that customer's.
+ * A visitor's conversations, newest first: all of them, or with `customerId` only those of
+ * that customer (null: the anonymous ones), as a session sees them.
  */
 export async function visitorConversations(
   db: Queryable,
@@ -183,8 +183,7 @@ export async function visitorConversations(
   visitorId: string,
   customerId?: string | null,
 ): Promise<ConversationSummary[]> {
-  const ofSession =
-    customerId === undefined ? '' : 'AND (c.customer_id IS NULL OR c.customer_id = $3)';
+  const ofSession = customerId === undefined ? '' : 'AND c.customer_id IS NOT DISTINCT FROM $3';
   const rows = await db.query<SummaryRow>(
     `${summarySelect} WHERE c.site_key = $1 AND c.visitor_id = $2 ${ofSession}
      ORDER BY c.created_at DESC, c.id`,

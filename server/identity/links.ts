@@ -25,7 +25,9 @@ export async function linkVisitor(
     `INSERT INTO visitor_customers (site_key, visitor_id, customer_id, name, email)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (site_key, visitor_id) DO UPDATE
-     SET customer_id = $3, name = $4, email = $5, verified_at = now()`,
+     SET customer_id = $3, name = $4, email = $5, verified_at = now(),
+       linked_at = CASE WHEN visitor_customers.customer_id = $3
+         THEN visitor_customers.linked_at ELSE now() END`,
     [siteKey, visitorId, identity.customerId, identity.name, identity.email],
   );
   if (previous?.customer_id === identity.customerId) return;

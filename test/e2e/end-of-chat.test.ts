@@ -125,6 +125,11 @@ test('a verified customer continues the conversation from another device', async
 
   const phone = await signedIn();
   await phone.getByRole('log').getByText('Started on my laptop').waitFor();
+  // Her own line from the other device is hers: "You", not "Visitor".
+  const fromLaptop = phone
+    .getByRole('log')
+    .locator('li.message', { hasText: 'Started on my laptop' });
+  assert.equal((await fromLaptop.locator('.author').textContent())?.trim(), 'You');
   await phone.getByRole('textbox', { name: 'Message' }).fill('Continued on my phone');
   await phone.getByRole('button', { name: 'Send', exact: true }).click();
   await laptop.getByRole('log').getByText('Continued on my phone').waitFor();

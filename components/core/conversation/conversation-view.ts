@@ -27,6 +27,11 @@ export interface LogOptions {
   l10n: LocalizeController;
   /** The id of the principal looking at the log: their lines read "You". */
   selfId: string | undefined;
+  /**
+   * The visitor's side: every visitor line is the reader's, also one they wrote on another
+   * device (a verified customer's conversation has no other visitor).
+   */
+  ownRole?: Role;
   label: string;
   /** How far the other side got with the reader's message at `seq`; shown under the latest one. */
   receiptOf?(seq: number): ReceiptState;
@@ -49,7 +54,7 @@ interface LogMarks {
 
 function marksOf(options: LogOptions): LogMarks {
   const messages = options.entries.filter((entry) => entry.kind === 'message' && !entry.internal);
-  const own = messages.filter((entry) => !entry.author || entry.author.id === options.selfId);
+  const own = messages.filter((entry) => isOwn(entry, options));
   const lastOwn = own[own.length - 1];
   const last = messages[messages.length - 1];
   return {
@@ -59,9 +64,13 @@ function marksOf(options: LogOptions): LogMarks {
   };
 }
 
+function isOwn({ author }: LogEntry, { selfId, ownRole }: LogOptions): boolean {
+  return !author || author.id === selfId || author.role === ownRole;
+}
+
 function authorName(entry: LogEntry, options: LogOptions): string {
-  const { l10n, selfId } = options;
-  if (!entry.author || entry.author.id === selfId) return l10n.t('chat.you');
+  const { l10n } = options;
+  if (!entry.author || isOwn(entry, options)) return l10n.t('chat.you');
   const roleName: Record<Role, string> = {
     agent: l10n.t('chat.agent'),
     visitor: l10n.t('chat.visitor'),
@@ -75,7 +84,7 @@ function renderEntry(entry: LogEntry, options: LogOptions, marks: LogMarks) {
     const { key, values } = entry.notice;
     return html`<li class="notice" part="notice">${options.l10n.t(key, values)}</li>`;
   }
-  const own = !entry.author || entry.author.id === options.selfId;
+  const own = isOwn(entry, options);
   const { l10n } = options;
   return html`<li
     class="message ${own ? 'own' : 'theirs'} ${entry.state} ${entry.internal ? 'note' : ''}"

@@ -7,15 +7,18 @@ import { conversationSummary, type ConversationRow } from '../conversation-store
  * Whether a visitor's session may read and write a conversation. A verified customer's is
  * for the sessions verified as that customer (the identity token of `hello` or
  * `visitor.identify`), on any of their devices: the next person at a browser the customer
- * signed out of never reaches it, though they hold the same visitor token. Any other is
- * its own visitor's alone.
+ * signed out of never reaches it, though they hold the same visitor token. An anonymous one
+ * is for its visitor's anonymous sessions: the customer signing in again at that browser
+ * does not get the next person's question (one they asked themselves before signing in
+ * became theirs: `visitor.identify`).
  */
 export function visitorMayAccess(
   principal: Principal,
   conversation: Pick<ConversationRow, 'visitor_id' | 'customer_id'>,
 ): boolean {
-  if (conversation.customer_id) return principal.customer?.customerId === conversation.customer_id;
-  return conversation.visitor_id === principal.id;
+  const customerId = principal.customer?.customerId ?? null;
+  if (conversation.customer_id) return customerId === conversation.customer_id;
+  return conversation.visitor_id === principal.id && customerId === null;
 }
 
 /** Open conversations the session's customer started on other devices, newest first. */

@@ -180,5 +180,34 @@ for (const driver of drivers) {
       );
       assert.deepEqual(ids(await elsewhere.client.ok('conversations.list')), []);
     });
+
+    it("keeps the next person's question from the customer signing in again", async () => {
+      const { token } = await visitorToken(state.hub);
+      const identityToken = mintIdentityToken({ sub: 'cust-back-again' });
+      const customer = await session(token, identityToken);
+      await customer.client.ok('visitor.identify', { identityToken });
+      const theirs = await customer.client.ok('chat.send', { text: 'where is my parcel?' });
+      customer.client.close();
+      // Signed out without forgetting the visitor: the next person asks.
+      const next = await session(token);
+      const asked = await next.client.ok('chat.send', {
+        text: 'a question of my own',
+        start: { prechat: { name: 'Next' } },
+      });
+
+      // Back, as the storefront's chat does on every page: hello, then identify.
+      const back = await session(token, identityToken);
+      await back.client.ok('visitor.identify', { identityToken });
+      assert.deepEqual(ids(await back.client.ok('conversations.list')), [theirs.conversationId]);
+      const refused = await back.client.command('subscribe', {
+        stream: `conv:${asked.conversationId}`,
+        after: 0,
+      });
+      assert.equal(refused.code, 'auth.forbidden');
+      const again = await back.client.ok('chat.send', { text: 'me again' });
+      assert.equal(again.conversationId, theirs.conversationId);
+      // The next person still has theirs.
+      assert.deepEqual(ids(await next.client.ok('conversations.list')), [asked.conversationId]);
+    });
   });
 }

@@ -29,10 +29,13 @@ export function visitorIdentify(config: HubConfig): EffectCommand {
       if (!site) throw new HubError('site.unknown', `no site ${principal.siteKey}`);
       const identity = verifyIdentityToken(site, command.identityToken as string);
       await linkVisitor(tx, site.key, principal.id, identity);
-      // Unless the customer has one open with this visitor already: one open per customer.
+      // Only one begun before this browser was first verified as the customer: one begun
+      // after they signed out may be the next person's. And one open per customer.
       await tx.query(
         `UPDATE conversations c SET customer_id = $3
          WHERE site_key = $1 AND visitor_id = $2 AND status <> 'closed' AND customer_id IS NULL
+           AND created_at < (SELECT linked_at FROM visitor_customers
+             WHERE site_key = $1 AND visitor_id = $2)
            AND NOT EXISTS (SELECT 1 FROM conversations o WHERE o.site_key = $1
              AND o.visitor_id = $2 AND o.customer_id = $3 AND o.status <> 'closed')`,
         [site.key, principal.id, identity.customerId],
