@@ -96,7 +96,7 @@ async function resolve(
   const { visitor_id: visitorId, customer_id: customerId } = conversation;
   if (!customerId) return anonymous(visitorId);
   const link = await findLink(storage, siteKey, visitorId);
-  const name = link?.customerId === customerId ? link.name : undefined;
+  const name = link?.customerId === customerId ? link.name : null;
   return ofCustomer(storage, siteKey, customerId, visitorId, name);
 }
 
@@ -116,14 +116,12 @@ async function ofCustomer(
   name?: string | null,
 ): Promise<Resolved> {
   const visitors = await visitorsOfCustomer(storage, siteKey, customerId);
-  const seenFrom = visitorId ?? visitors[0]?.visitorId ?? '';
+  const others = visitors.map((visitor) => visitor.visitorId);
   return {
-    visitorId: seenFrom,
+    visitorId: visitorId ?? others[0] ?? '',
     customerId,
-    name: name !== undefined ? name : (visitors[0]?.name ?? null),
-    visitorIds: [
-      ...new Set([...(visitorId ? [visitorId] : []), ...visitors.map((v) => v.visitorId)]),
-    ],
+    name: name ?? visitors[0]?.name ?? null,
+    visitorIds: [...new Set(visitorId ? [visitorId, ...others] : others)],
   };
 }
 

@@ -4,7 +4,6 @@ import { principalFromToken, signToken } from '../auth/index.js';
 import type { SiteConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
 import { verifyIdentityToken } from '../identity/index.js';
-import { MemoryRateCounter } from '../rate-limit/index.js';
 import { validateBatch } from './schemas.js';
 import { journeySettings } from './settings.js';
 import { scrubEvent, stripUrl } from './url-scrub.js';
@@ -116,20 +115,6 @@ describe('URL scrubbing', () => {
       [scrubbed.url, scrubbed.type === 'request_failed' && scrubbed.target],
       ['https://shop.example/', '/api?x=1'],
     );
-  });
-});
-
-describe('per-visitor event rate limit', () => {
-  it('refuses a batch that would exceed the window, then allows again in the next window', async () => {
-    const limiter = new MemoryRateCounter(60_000);
-    assert.equal(await limiter.take('a', 200, 300, 0), true);
-    assert.equal(await limiter.take('a', 101, 300, 1000), false);
-    assert.equal(await limiter.take('b', 300, 300, 1000), true);
-    assert.equal(await limiter.take('a', 100, 300, 2000), true);
-    assert.equal(await limiter.take('a', 1, 300, 3000), false);
-    assert.equal(await limiter.take('a', 300, 300, 60_000), true);
-    // Each site sets its own maximum.
-    assert.equal(await limiter.take('c', 301, 1000, 60_000), true);
   });
 });
 

@@ -32,7 +32,7 @@ export function visitorIdentify(config: HubConfig): EffectCommand {
       // Only one begun before this browser was first verified as the customer: one begun
       // after they signed out may be the next person's. And one open per customer.
       await tx.query(
-        `UPDATE conversations c SET customer_id = $3
+        `UPDATE conversations SET customer_id = $3
          WHERE site_key = $1 AND visitor_id = $2 AND status <> 'closed' AND customer_id IS NULL
            AND created_at < (SELECT linked_at FROM visitor_customers
              WHERE site_key = $1 AND visitor_id = $2)
