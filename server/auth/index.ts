@@ -9,5 +9,5 @@ export {
 export { verifySiteToken } from './site-tokens.js';
 export { loadTokenSecret } from './secret.js';
 export { authorizeSite, isOriginAllowed, isOriginKnown } from './site-access.js';
-export { principalFromToken, principalKey, type Principal } from './principal.js';
+export { customerIdOf, principalFromToken, principalKey, type Principal } from './principal.js';
 export { tokenRoutes, demoAgent } from './routes.js';

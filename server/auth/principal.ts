@@ -23,6 +23,10 @@ export function principalFromToken(payload: TokenPayload): Principal {
   return { role: payload.role, id: payload.sub, name: payload.name ?? null, siteKey: payload.site };
 }
 
+/** The customer the session is verified as, or null (anonymous visitors, agents). */
+export const customerIdOf = (principal: Principal): string | null =>
+  principal.customer?.customerId ?? null;
+
 /** Key under which a principal's command results are stored. */
 export function principalKey(principal: Principal): string {
   return `${principal.siteKey}/${principal.role}/${principal.id}`;

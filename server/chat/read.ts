@@ -1,3 +1,4 @@
+import { customerIdOf } from '../auth/index.js';
 import { HubError } from '../errors.js';
 import type { ReadCommand } from '../realtime/command-types.js';
 import { deskStream, lastSeq } from '../streams/index.js';
@@ -53,7 +54,7 @@ export const conversationsList: ReadCommand = {
       storage,
       principal.siteKey,
       principal.id,
-      principal.customer?.customerId ?? null,
+      customerIdOf(principal),
     );
     return { conversations: [...(await customerOpenConversations(storage, principal)), ...own] };
   },

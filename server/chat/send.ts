@@ -1,5 +1,5 @@
 import type { ConversationStart, EventFrame } from '../../protocol/index.js';
-import type { Principal } from '../auth/index.js';
+import { customerIdOf, type Principal } from '../auth/index.js';
 import { HubError } from '../errors.js';
 import type { BatchedEffectCommand, Command } from '../realtime/command-types.js';
 import type { Queryable, Storage } from '../storage/index.js';
@@ -77,7 +77,7 @@ export async function send(
       tx,
       principal.siteKey,
       principal.id,
-      principal.customer?.customerId ?? null,
+      customerIdOf(principal),
     );
     conversation = open.conversation;
     if (open.created) queuedAt = open.createdAt;

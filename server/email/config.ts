@@ -20,6 +20,9 @@ export interface EmailConfig {
   hubUrl?: string;
 }
 
+/** An http(s) address without query or fragment: the links in emails go on from it. */
+const hubUrlPattern = '^https?://[^/?#\\s]+(/[^?#\\s]*)?$';
+
 /** JSON schema of `email`; the sender's form is checked in `emailConfigProblem`. */
 export const emailConfigSchema = {
   type: 'object',
@@ -46,7 +49,7 @@ export const emailConfigSchema = {
       },
     },
     from: { type: 'string', minLength: 3, maxLength: 500 },
-    hubUrl: { type: 'string', pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$', maxLength: 500 },
+    hubUrl: { type: 'string', pattern: hubUrlPattern, maxLength: 500 },
   },
 } as const;
 
@@ -88,7 +91,7 @@ export function emailConfigFromUrl(raw: string | undefined): EmailConfig | undef
 /** `CXKIT_HUB_URL` as an `email.hubUrl`, or undefined when unset. */
 export function hubUrlFromEnv(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(raw))
+  if (!new RegExp(hubUrlPattern).test(raw))
     throw new Error(
       'CXKIT_HUB_URL must be the http(s) address of the hub, like https://chat.shop.example',
     );

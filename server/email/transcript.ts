@@ -29,7 +29,8 @@ export interface TranscriptRequest {
   unsubscribeUrl?: string;
 }
 
-const fill = (text: string, values: Record<string, string>) =>
+/** `text` with each `{name}` replaced by its value (empty when it has none). */
+export const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
 /** `<`, `>`, `&`, quotes: customer text goes into the HTML only as text. */

@@ -1,7 +1,12 @@
 import type { WebSocket } from 'ws';
 import type { EventFrame, ServerFrame, StreamName } from '../../protocol/index.js';
 import { signedPath } from '../attachments/index.js';
-import { principalFromToken, verifySiteToken, type Principal } from '../auth/index.js';
+import {
+  customerIdOf,
+  principalFromToken,
+  verifySiteToken,
+  type Principal,
+} from '../auth/index.js';
 import { withCustomer } from '../identity/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { SiteConfig } from '../config/index.js';
@@ -102,7 +107,7 @@ export class Connection {
         this.#principal &&
         (this.#principal.id !== principal.id ||
           this.#principal.role !== principal.role ||
-          this.#principal.customer?.customerId !== principal.customer?.customerId)
+          customerIdOf(this.#principal) !== customerIdOf(principal))
       ) {
         this.#dropSubscriptions();
       }
@@ -110,12 +115,18 @@ export class Connection {
       this.#principal = principal;
       this.deps.sessions?.opened(principal);
       const { role, id, name, siteKey } = principal;
-      const customerId = principal.customer?.customerId ?? null;
       this.#send({
         v: 1,
         type: 'ack',
         id: command.id,
-        result: { role, principalId: id, name, siteKey, customerId, identityRefused },
+        result: {
+          role,
+          principalId: id,
+          name,
+          siteKey,
+          customerId: customerIdOf(principal),
+          identityRefused,
+        },
       });
     } catch (error) {
       this.#fail(error, command.id);

@@ -1,5 +1,5 @@
 import type { ConversationSummary } from '../../../protocol/index.js';
-import type { Principal } from '../../auth/index.js';
+import { customerIdOf, type Principal } from '../../auth/index.js';
 import type { Queryable } from '../../storage/index.js';
 import { conversationSummary, type ConversationRow } from '../conversation-store.js';
 
@@ -16,7 +16,7 @@ export function visitorMayAccess(
   principal: Principal,
   conversation: Pick<ConversationRow, 'visitor_id' | 'customer_id'>,
 ): boolean {
-  const customerId = principal.customer?.customerId ?? null;
+  const customerId = customerIdOf(principal);
   if (conversation.customer_id) return customerId === conversation.customer_id;
   return conversation.visitor_id === principal.id && customerId === null;
 }

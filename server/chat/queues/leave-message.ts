@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OfflineContact } from '../../../protocol/index.js';
+import { customerIdOf } from '../../auth/index.js';
 import type { SiteConfig } from '../../config/index.js';
 import { HubError } from '../../errors.js';
 import type { EffectCommand } from '../../realtime/command-types.js';
@@ -46,7 +47,7 @@ export function chatLeaveMessage(
           randomUUID(),
           principal.siteKey,
           principal.id,
-          principal.customer?.customerId ?? null,
+          customerIdOf(principal),
           queueId,
           JSON.stringify(contact),
         ],

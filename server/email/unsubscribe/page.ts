@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../transcript.js';
+import { escapeHtml, fill } from '../transcript.js';
 import { unsubscribeStrings, type UnsubscribeLanguage } from './strings.js';
 
 /** What the page says: the question with its button, the answer, or that the link is bad. */
@@ -13,9 +13,6 @@ const css =
 export const pageSecurityPolicy =
   `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'; ` +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const fill = (text: string, values: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
 /** The page, every value in it escaped. `action` is the link itself, for the button's POST. */
 export function unsubscribePage(

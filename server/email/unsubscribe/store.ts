@@ -1,15 +1,16 @@
 import type { Queryable } from '../../storage/index.js';
 import type { Unsubscriber } from './link.js';
 
-/** Addresses compare without case: `Mina@Example.com` stopped is `mina@example.com` stopped. */
-const normalized = (email: string) => email.trim().toLowerCase();
-
-/** Records that `whom` wants no more answer emails; doing it twice changes nothing. */
+/**
+ * Records that `whom` wants no more answer emails; doing it twice changes nothing. Addresses
+ * are kept as `emailStopped` compares them, without case: `Mina@Example.com` stopped is
+ * `mina@example.com` stopped.
+ */
 export async function recordUnsubscribe(db: Queryable, whom: Unsubscriber): Promise<void> {
   await db.query(
-    `INSERT INTO email_unsubscribes (site_key, email) VALUES ($1, $2)
+    `INSERT INTO email_unsubscribes (site_key, email) VALUES ($1, lower(trim($2)))
      ON CONFLICT (site_key, email) DO NOTHING`,
-    [whom.siteKey, normalized(whom.email)],
+    [whom.siteKey, whom.email],
   );
 }
 
