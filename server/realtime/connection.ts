@@ -17,6 +17,7 @@ import type { Command, CommandHandler, SessionHooks, StreamAuthorizer } from './
 import type { FrameParser } from './frames.js';
 import { FrameError } from './frames.js';
 import { sendCoalesced } from './coalesced-writes.js';
+import { ackText, eventText } from './frame-text.js';
 import { runOnce } from './idempotency.js';
 import { StreamSubscription } from './stream-subscription.js';
 
@@ -42,15 +43,6 @@ class StreamGapError extends HubError {
   ) {
     super('stream.gap', message);
   }
-}
-
-/** An event goes to every subscriber of its stream as the same object: serialized once. */
-const serialized = new WeakMap<ServerFrame, string>();
-
-function serializeShared(frame: ServerFrame): string {
-  let text = serialized.get(frame);
-  if (text === undefined) serialized.set(frame, (text = JSON.stringify(frame)));
-  return text;
 }
 
 /** One socket: `hello`, subscriptions and commands, handled one frame at a time in arrival order. */
@@ -170,10 +162,7 @@ export class Connection {
     const carried = events.flatMap(
       (frame) => this.#subscriptions.get(frame.stream)?.carry(frame) ?? [],
     );
-    const ack = JSON.stringify({ v: 1, type: 'ack', id, result });
-    if (carried.length === 0) return this.#sendText(ack);
-    // Each event as already serialized for its other subscribers (`serializeShared`).
-    this.#sendText(`${ack.slice(0, -1)},"events":[${carried.map(serializeShared).join(',')}]}`);
+    this.#sendText(ackText(id, result, carried));
   }
 
   /** Ack with the stream's last seq first, then replayed events, then live ones. */
@@ -189,7 +178,7 @@ export class Connection {
         readEvents(this.deps.storage, name, from, limit, (id) =>
           signedPath(this.deps.tokenSecret, id),
         ),
-      send: (frame: EventFrame) => this.#send(frame, serializeShared),
+      send: (frame: EventFrame) => this.#send(frame, eventText),
       ...(view ? { view } : {}),
       sendSignal: (frame) => {
         if (!fromSelf(frame, principal)) this.#send(frame);
