@@ -125,6 +125,11 @@ export type DeskEvent =
 export type VisitorEvent = {
   type: 'journey.appended';
   visitorId: string;
+  /**
+   * Whose events these are: the customer the batch's identity token verified, or null
+   * (anonymous). Absent on events stored before the hub said so.
+   */
+  customerId?: string | null;
   events: StoredJourneyEvent[];
 };
 

@@ -185,6 +185,24 @@ describe('cx-customer-card', () => {
     expect(shadow(card).querySelector('[part="struggles"]')!.textContent).to.contain('Form errors');
   });
 
+  it("leaves off the next person's live browsing at a browser the customer signed out of", async () => {
+    const hub = new FakeHub();
+    const card = await mount(hub.connect('agent'));
+    await loaded(card);
+    const page = (path: string) => ({
+      type: 'page_view' as const,
+      at: new Date().toISOString(),
+      url: `https://shop.example${path}`,
+      title: path,
+    });
+    const before = rows(card).length;
+    hub.appendJourney('visitor-1', [page('/strangers-page')], undefined, null);
+    hub.appendJourney('visitor-1', [page('/customers-page')]);
+    await waitUntil(() => rows(card).length === before + 1, "the customer's row appended");
+    expect(text(card)).to.contain('/customers-page');
+    expect(text(card)).not.to.contain('/strangers-page');
+  });
+
   it('renders only a window of a 10,000-event timeline, and scrolling shows later rows', async () => {
     const hub = new FakeHub();
     hub.setContext(sampleContext('visitor-1', { events: 10_000 }));

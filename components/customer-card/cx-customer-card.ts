@@ -241,6 +241,10 @@ export class CxCustomerCard extends LitElement {
 
   private onVisitorEvent(frame: EventFrame): void {
     if (frame.event.type !== 'journey.appended' || this.view.state !== 'loaded') return;
+    // A browser a customer signed out of is the next person's: their browsing is not the
+    // customer's, nor the customer's theirs (`undefined`: a hub that does not say whose).
+    const { customerId } = frame.event;
+    if (customerId !== undefined && customerId !== this.view.context.customerId) return;
     const { context, newStruggles } = withAppended(this.view.context, frame.event.events);
     this.view = { state: 'loaded', context };
     if (newStruggles.length) this.announce(newStruggles[newStruggles.length - 1]);

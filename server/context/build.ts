@@ -35,9 +35,7 @@ export async function buildContext(
   const crmAnswer: Promise<CrmData> = who.customerId
     ? lookupCustomer(site, who.customerId)
     : Promise.resolve({ status: 'none' });
-  const owner = who.customerId
-    ? { visitorId: who.visitorId || null, customerId: who.customerId }
-    : { visitorId: who.visitorId, customerId: null };
+  const owner = who.customerId ? { customerId: who.customerId } : { visitorId: who.visitorId };
   const events = await readJourneyEvents(storage, site.key, owner, maxContextEvents);
   const conversations = await conversationsOf(storage, site.key, who.visitorIds);
   const crm = await crmAnswer;

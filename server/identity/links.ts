@@ -9,13 +9,17 @@ export interface CustomerLink {
 
 /**
  * Links a visitor to the customer it was verified as, and hands the customer the visitor's
- * earlier anonymous events, so the history follows the customer across devices.
+ * anonymous events that are theirs, so the history follows the customer across devices:
+ * at the browser's first sign-in all of them; at a later one (the browser was someone's
+ * before, maybe someone else's), those of the visit that signs in (`visitId`), what the
+ * customer browsed just before signing in.
  */
 export async function linkVisitor(
   tx: Queryable,
   siteKey: string,
   visitorId: string,
   identity: VerifiedIdentity,
+  visitId?: string,
 ): Promise<void> {
   const [previous] = await tx.query<{ customer_id: string }>(
     'SELECT customer_id FROM visitor_customers WHERE site_key = $1 AND visitor_id = $2',
@@ -30,11 +34,12 @@ export async function linkVisitor(
          THEN visitor_customers.linked_at ELSE now() END`,
     [siteKey, visitorId, identity.customerId, identity.name, identity.email],
   );
-  if (previous?.customer_id === identity.customerId) return;
+  if (previous && visitId === undefined) return;
   await tx.query(
     `UPDATE journey_events SET customer_id = $3
-     WHERE site_key = $1 AND visitor_id = $2 AND customer_id IS NULL`,
-    [siteKey, visitorId, identity.customerId],
+     WHERE site_key = $1 AND visitor_id = $2 AND customer_id IS NULL
+       AND ($4::text IS NULL OR visit_id = $4)`,
+    [siteKey, visitorId, identity.customerId, previous ? visitId : null],
   );
 }
 

@@ -37,11 +37,13 @@ export async function insertEvents(
   return events.map((event, i) => ({ id: ids[i]!, visitId: owner.visitId, event }));
 }
 
-/** Whose events to read: one visitor, or a customer (all of its linked visitors, across devices). */
-export type EventOwner =
-  { visitorId: string; customerId: string | null } | { visitorId: null; customerId: string };
+/**
+ * Whose events to read: a customer's (from every device, `linkVisitor`), or a visitor's
+ * anonymous ones. Never both: a browser a customer signed out of is the next person's.
+ */
+export type EventOwner = { customerId: string } | { visitorId: string };
 
-/** The latest `limit` events of a visitor and/or customer, oldest first. */
+/** The latest `limit` events of a customer or of an anonymous visitor, oldest first. */
 export async function readEvents(
   db: Queryable,
   siteKey: string,
@@ -49,10 +51,13 @@ export async function readEvents(
   limit: number,
 ): Promise<Array<StoredJourneyEvent & { receivedAt: string }>> {
   const rows = await db.query<JourneyRow>(
-    `SELECT ${columns} FROM journey_events
-     WHERE site_key = $1 AND (visitor_id = $2 OR customer_id = $3)
-     ORDER BY id DESC LIMIT $4`,
-    [siteKey, owner.visitorId, owner.customerId, limit],
+    'customerId' in owner
+      ? `SELECT ${columns} FROM journey_events WHERE site_key = $1 AND customer_id = $2
+         ORDER BY id DESC LIMIT $3`
+      : `SELECT ${columns} FROM journey_events
+         WHERE site_key = $1 AND visitor_id = $2 AND customer_id IS NULL
+         ORDER BY id DESC LIMIT $3`,
+    [siteKey, 'customerId' in owner ? owner.customerId : owner.visitorId, limit],
   );
   return rows.reverse().map(toStored);
 }

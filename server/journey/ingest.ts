@@ -3,7 +3,7 @@ import { authorizeSite, verifySiteToken } from '../auth/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { HubConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
-import { findLink, linkVisitor, verifyIdentityToken } from '../identity/index.js';
+import { linkVisitor, verifyIdentityToken } from '../identity/index.js';
 import type { Storage } from '../storage/index.js';
 import { appendEvent, visitorStream } from '../streams/index.js';
 import { insertEvents } from './event-store.js';
@@ -56,9 +56,10 @@ export async function ingestBatch(
 
   const events = batch.events.map((event) => scrubEvent(event, stripParams));
   const frame = await deps.storage.transaction(async (tx): Promise<EventFrame> => {
-    if (identity) await linkVisitor(tx, site.key, visitor.sub, identity);
-    const customerId =
-      identity?.customerId ?? (await findLink(tx, site.key, visitor.sub))?.customerId ?? null;
+    if (identity) await linkVisitor(tx, site.key, visitor.sub, identity, batch.visitId);
+    // Only a batch that carries the token is the customer's: a browser the customer signed
+    // out of keeps its link, and the next person's browsing is not theirs.
+    const customerId = identity?.customerId ?? null;
     const stored = await insertEvents(
       tx,
       { siteKey: site.key, visitorId: visitor.sub, customerId, visitId: batch.visitId },
@@ -67,6 +68,7 @@ export async function ingestBatch(
     return appendEvent(tx, visitorStream(visitor.sub), {
       type: 'journey.appended',
       visitorId: visitor.sub,
+      customerId,
       events: stored.map(markSelfEvident),
     });
   });

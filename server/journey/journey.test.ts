@@ -285,7 +285,7 @@ for (const driver of drivers) {
       await post(
         batchFor(phone.token, [page('/on-phone')], { visitId: 'visit-phone', identityToken }),
       );
-      await post(batchFor(laptop.token, [page('/after-sign-in')]));
+      await post(batchFor(laptop.token, [page('/after-sign-in')], { identityToken }));
 
       const desk = await agent();
       const { context } = await desk.ok('context.get', { customerId: 'customer-7' });
@@ -306,6 +306,46 @@ for (const driver of drivers) {
       const refused = await socket.command('hello', { token: identityToken });
       assert.equal(refused.code, 'auth.invalid_token');
       assert.equal((await socket.closed).code, 4401);
+    });
+
+    it("keeps apart a customer's browsing and the next person's at a browser they signed out of", async () => {
+      const browser = await visitorToken(hub);
+      const identityToken = mintIdentityToken({ sub: 'customer-left-pc', name: 'Lin' });
+      const visit = (visitId: string, path: string, signedIn = false) =>
+        post(
+          batchFor(browser.token, [page(path)], {
+            visitId,
+            ...(signedIn ? { identityToken } : {}),
+          }),
+        );
+      await visit('first', '/browsed-before-sign-in');
+      await visit('first', '/account', true);
+      // Signed out, the visitor kept: the next person browses in a visit of their own.
+      await visit('second', '/stranger-browsing');
+      // Lin comes back to this browser, looks around, then signs in: that visit is hers.
+      await visit('third', '/looked-before-signing-in-again');
+      await visit('third', '/orders', true);
+      await visit('fourth', '/after-signing-out-again');
+
+      const desk = await agent();
+      const paths = (context: { visits: Array<{ events: Array<{ event: { url: string } }> }> }) =>
+        context.visits
+          .flatMap((each) => each.events.map((stored) => new URL(stored.event.url).pathname))
+          .sort();
+      const lins = await desk.ok('context.get', { customerId: 'customer-left-pc' });
+      assert.deepEqual(paths(lins.context), [
+        '/account',
+        '/browsed-before-sign-in',
+        '/looked-before-signing-in-again',
+        '/orders',
+      ]);
+      // The anonymous person's conversation at that browser shows their browsing only.
+      const stranger = await signedIn(hub, browser.token);
+      sockets.push(stranger);
+      const asked = await stranger.ok('chat.send', { text: 'is this in stock?' });
+      const theirs = await desk.ok('context.get', { conversationId: asked.conversationId });
+      assert.equal(theirs.context.customerId, null);
+      assert.deepEqual(paths(theirs.context), ['/after-signing-out-again', '/stranger-browsing']);
     });
 
     it("shows a conversation's own customer on its card, not the browser's last sign-in", async () => {
@@ -411,6 +451,7 @@ for (const driver of drivers) {
       assert.equal(live.seq, 2);
       assert.equal(live.event.type, 'journey.appended');
       assert.equal(live.event.visitorId, visitor.visitorId);
+      assert.equal(live.event.customerId, null);
       assert.equal(live.event.events[0].struggle, 'request_failed');
       assert.equal(live.event.events[0].event.target, '/api/pay');
 

@@ -24,11 +24,16 @@ export class FakeContexts {
     return [...this.byVisitor.values()].find((c) => c.customerId === customerId);
   }
 
-  /** Stores events in the visitor's latest visit (or `visitId`) and publishes them live. */
+  /**
+   * Stores events in the visitor's latest visit (or `visitId`) and publishes them live, as
+   * the customer's (a page with their identity token: the default) or as `customerId`'s
+   * (null: anonymous; the hub then keeps them off this customer's context).
+   */
   appendJourney(
     visitorId: string,
     events: (JourneyEvent & { struggle?: StoredJourneyEvent['struggle'] })[],
     visitId?: string,
+    customerId: string | null = this.get(visitorId).customerId,
   ): StoredJourneyEvent[] {
     const context = this.get(visitorId);
     let visit = context.visits.find((v) => v.visitId === (visitId ?? context.visits[0]?.visitId));
@@ -44,11 +49,14 @@ export class FakeContexts {
       event: event as JourneyEvent,
       ...(struggle ? { struggle } : {}),
     }));
-    visit.events.push(...stored);
-    visit.endedAt = stored.at(-1)?.event.at ?? visit.endedAt;
+    if (customerId === context.customerId) {
+      visit.events.push(...stored);
+      visit.endedAt = stored.at(-1)?.event.at ?? visit.endedAt;
+    }
     this.log.append(`visitor:${visitorId}`, {
       type: 'journey.appended',
       visitorId,
+      customerId,
       events: stored,
     });
     return stored;

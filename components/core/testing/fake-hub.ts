@@ -243,8 +243,10 @@ export class FakeHub implements HubConnectionSource {
     visitorId: string,
     events: (JourneyEvent & { struggle?: StoredJourneyEvent['struggle'] })[],
     visitId?: string,
+    /** Whose events (default: the context's customer); null for the next person at a shared browser. */
+    customerId?: string | null,
   ): StoredJourneyEvent[] {
-    return this.contexts.appendJourney(visitorId, events, visitId);
+    return this.contexts.appendJourney(visitorId, events, visitId, customerId);
   }
 
   /** Runs a command once per (principal, id), as the real hub does. */
