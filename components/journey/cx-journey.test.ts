@@ -38,14 +38,22 @@ const ofType = <T extends JourneyEvent['type']>(type: T) =>
 
 /** Records every fetch and beacon the page makes while a test runs. */
 function spyNetwork() {
-  const calls: { url: string; method: string; body?: string; headers?: HeadersInit }[] = [];
+  const calls: {
+    url: string;
+    method: string;
+    body?: string | Blob;
+    headers?: HeadersInit;
+  }[] = [];
   const { fetch: realFetch } = window;
   const realBeacon = navigator.sendBeacon;
   window.fetch = (input, init) => {
     calls.push({ url: String(input), method: init?.method ?? 'GET', ...init } as never);
     return realFetch(input, init);
   };
-  navigator.sendBeacon = (url) => (calls.push({ url: String(url), method: 'BEACON' }), true);
+  navigator.sendBeacon = (url, body) => (
+    calls.push({ url: String(url), method: 'BEACON', body: body as Blob }),
+    true
+  );
   const restore = () => {
     window.fetch = realFetch;
     navigator.sendBeacon = realBeacon;
@@ -400,6 +408,38 @@ describe('cx-journey', () => {
         const token = localStorage.getItem(`cxkit:visitor:${hub}|demo`);
         expect(call.headers).to.deep.equal({ authorization: `Bearer ${token}` });
         expect(el.pending).to.have.length(0);
+      } finally {
+        network.restore();
+      }
+    });
+
+    it('sends what waits as the customer who recorded it when they sign out', async () => {
+      config.setAttribute('identity-token', 'signed-in-customer');
+      await mount();
+      await el.flush(); // Loads the sender and gets the token.
+      await navigate('/account');
+      const network = spyNetwork();
+      try {
+        config.removeAttribute('identity-token');
+        await waitUntil(() => el.pending.length === 0, 'sent at the sign-out');
+        const beacon = network.calls.find((call) => call.method === 'BEACON')!;
+        const batch = JSON.parse(await (beacon.body as Blob).text());
+        expect(batch.identityToken).to.equal('signed-in-customer');
+        const seen = (events: JourneyEvent[]) =>
+          events.map((event) => `${event.type} ${new URL(event.url).pathname}`);
+        // Their stay on the page ends with them.
+        expect(seen(batch.events)).to.include.members([
+          'page_view /account',
+          'page_leave /account',
+        ]);
+        // What the next person does goes without it, and they did not leave that page.
+        await navigate('/after-sign-out');
+        await el.flush();
+        const sent = JSON.parse(
+          network.calls.find((call) => call.method === 'POST')!.body as string,
+        );
+        expect(sent).not.to.have.property('identityToken');
+        expect(seen(sent.events)).to.deep.equal(['page_view /after-sign-out']);
       } finally {
         network.restore();
       }

@@ -13,7 +13,7 @@ import { state } from './queue.js';
 import { defaultStripParams, stripUrl } from './urls.js';
 
 /** The element that records: the page's hooks are installed once and feed it. */
-const page: { recorder?: CxJourney; hooksInstalled?: boolean } = {};
+const page: { recorder?: CxJourney; hooksInstalled?: boolean; endStay?: () => void } = {};
 /** Fields of an event that hold a URL: each is stripped. */
 const urlFields = ['url', 'referrer', 'target', 'source'];
 type Bag = Record<string, string>;
@@ -61,6 +61,12 @@ export class CxJourney extends HTMLElement {
         // The visitor was forgotten (`forgetVisitor()`): what they did is not the next one's.
         if ((settings.visitorSession ?? 0) !== (state.settings?.visitorSession ?? 0))
           state.queue.length = state.entries.length = state.productPages.length = 0;
+        // Signed in or out: the stay on this page was the last person's, and what waits
+        // goes as theirs (the hub files a batch under its identity token), now.
+        else if (state.settings && settings.identityToken !== state.settings.identityToken) {
+          if (page.recorder) page.endStay?.();
+          transport.sendWaitingNow();
+        }
         state.settings = { ...settings, hub: settings.hub || location.origin };
       });
     this.settingsWatched = true;
@@ -119,7 +125,7 @@ export class CxJourney extends HTMLElement {
   private static installHooks(): void {
     page.hooksInstalled = true;
     const emit = (fact: Fact) => page.recorder?.record(fact);
-    watchPages(emit, {
+    page.endStay = watchPages(emit, {
       arrive: (address, spa) => page.recorder?.arrive(address, spa),
       hide: transport.flushOnExit,
     });

@@ -77,11 +77,17 @@ export function clear(): void {
 }
 
 /**
+ * Beacons what waits with the current settings, when the sender and the visitor token are
+ * here already (else it goes later, with the settings of then).
+ */
+export const sendWaitingNow = () => sender?.flushOnExit();
+
+/**
  * The page is being hidden or left: beacon what waits. What cannot go yet (the sender or
  * the visitor token has not arrived) is kept for the tab's next page.
  */
 export function flushOnExit(): void {
-  sender?.flushOnExit();
+  sendWaitingNow();
   keepForNextPage('cxkit:journey-queue', state.queue);
   // A cart add clicked just before a link: its reader had no time to load on this page.
   keepForNextPage('cxkit:journey-entries', state.entries.map(readable).filter(Boolean));

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startLegacyCrm, demoCrmApiKey, type RunningLegacyCrm } from '../../demo/crm/legacy-crm.js';
+import { WsClient } from '../../server/testing/ws-client.js';
 import { launchChromium, watchForProblems } from './support/browser.js';
 import { servePage } from './support/static-page.js';
 import {
@@ -155,6 +156,76 @@ test('the agent sees pages, products, cart and the error before anyone types', a
     'typed values never leave the page',
   );
 });
+
+test("at a computer Mina signed out of, the next person's browsing is not on her card", async () => {
+  const shared = await (await browser.newContext()).newPage();
+  await shared.goto(`${hub.url}/`);
+  await shared.getByRole('button', { name: 'Sign in as Mina (demo)' }).click();
+  await shared.getByRole('button', { name: 'Signed in as Mina Park' }).waitFor();
+  await shared.goto(`${hub.url}/help.html?mina-was-here`);
+  await dwell(shared);
+  // A storefront whose sign-out drops its own session only: the visitor token stays.
+  await shared.evaluate(() => {
+    sessionStorage.removeItem('cx-demo-identity');
+    document.querySelector('cx-config')!.removeAttribute('identity-token');
+  });
+  await shared.goto(`${hub.url}/products/summit-jacket.html?stranger-was-here`);
+  await shared.getByRole('button', { name: 'Sign in as Mina (demo)' }).waitFor();
+  await dwell(shared);
+  await shared.evaluate(() => document.querySelector('cx-journey')!.flush());
+
+  const desk = await WsClient.connect(hub.url, 'demo', hub.url);
+  const stranger = await WsClient.connect(hub.url, 'demo', hub.url);
+  try {
+    await desk.ok('hello', { token: await demoToken('agent-token') });
+    // The next person asks, with the visitor token this browser kept.
+    const visitorToken = await shared.evaluate(
+      (key) => localStorage.getItem(key),
+      `cxkit:visitor:${hub.url}|demo`,
+    );
+    await stranger.ok('hello', { token: visitorToken });
+    const asked = await stranger.ok('chat.send', { text: 'Is the jacket in stock?' });
+    const pagesOn = async (target: Record<string, unknown>) => {
+      const { context } = await desk.ok('context.get', target);
+      return context.visits
+        .flatMap((visit: { events: Array<{ event: { url: string } }> }) => visit.events)
+        .map(
+          (stored: { event: { url: string; type: string } }) =>
+            `${stored.event.type}@${stored.event.url}`,
+        )
+        .join(' ');
+    };
+    const minas = { customerId: 'demo-customer-1' };
+    const strangers = { conversationId: asked.conversationId };
+    // The batches may still be on their way (a beacon, the recorder's timer).
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      if ((await pagesOn(minas)).includes('mina-was-here')) break;
+      await shared.waitForTimeout(200);
+    }
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      if ((await pagesOn(strangers)).includes('stranger-was-here')) break;
+      await shared.waitForTimeout(200);
+    }
+    const [her, theirs] = [await pagesOn(minas), await pagesOn(strangers)];
+    assert.match(her, /mina-was-here/);
+    assert.doesNotMatch(her, /stranger-was-here/);
+    assert.match(theirs, /stranger-was-here/);
+    assert.doesNotMatch(theirs, /mina-was-here/);
+  } finally {
+    desk.close();
+    stranger.close();
+  }
+});
+
+/** A token from the demo hub's own sign-in (`/api/v1/demo/…`). */
+async function demoToken(kind: 'agent-token'): Promise<string> {
+  const response = await fetch(`${hub.url}/api/v1/demo/${kind}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: hub.url },
+    body: JSON.stringify({ siteKey: 'demo' }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
 
 function recorderPage(hubUrl: string, journeyAttributes: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title>

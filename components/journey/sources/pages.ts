@@ -12,8 +12,10 @@ export interface PageHooks {
  * Page views and time on page. An SPA navigation is a `history.pushState`/`replaceState`
  * that changes the URL (not just the fragment), or a `popstate`. `page_leave` is emitted
  * whenever the page stops being visible, with the time it was visible since it was shown.
+ * Returns `endStay`: the stay on this page ends now (`page_leave`), and leaving it later
+ * records no second one (someone signed out: the next person did not view this page).
  */
-export function watchPages(emit: Emit, hooks: PageHooks): void {
+export function watchPages(emit: Emit, hooks: PageHooks): () => void {
   let address = pageAddress();
   let shownAt = Date.now();
   let left = false;
@@ -70,4 +72,5 @@ export function watchPages(emit: Emit, hooks: PageHooks): void {
     }),
   );
   show(false, true);
+  return leave;
 }
