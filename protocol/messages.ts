@@ -220,7 +220,13 @@ export interface CommandResults {
   'agent.presence': { agent: AgentPresence };
   'chat.transfer': { conversation: ConversationSummary };
   'chat.status': ChatStatus;
-  'chat.leaveMessage': { conversationId: string; message: ChatMessage; seq: number };
+  'chat.leaveMessage': {
+    conversationId: string;
+    message: ChatMessage;
+    seq: number;
+    /** The email given followed a link that stops our answer emails: the answer waits in the panel. */
+    emailStopped?: true;
+  };
   'chat.close': { conversation: ConversationSummary };
   'chat.note': { note: ChatMessage; seq: number };
   'chat.typing': { conversationId: string };

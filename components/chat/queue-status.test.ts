@@ -176,6 +176,29 @@ describe('cx-chat outside business hours', () => {
     );
   });
 
+  it('says the answer waits in the panel for an address that stopped our emails', async () => {
+    const hub = new FakeHub({ widget: { endOfChat: { transcript: true } } });
+    hub.queues.queues = [closed('general', 'General', null)];
+    hub.stoppedEmails.add('mina@example.com');
+    const { chat, $ } = await mount(hub);
+    await waitUntil(() => $('[part="offline-form"]'), 'form shown');
+    $<HTMLInputElement>('#cx-offline-name')!.value = 'Mina';
+    $<HTMLInputElement>('#cx-offline-email')!.value = 'Mina@Example.com';
+    $<HTMLTextAreaElement>('#cx-offline-text')!.value = 'Can I return boots?';
+    $<HTMLFormElement>('[part="offline-form"]')!.requestSubmit();
+    const said =
+      'Thanks! We got your message. Mina@Example.com stopped our emails, so our answer waits for you here.';
+    await waitUntil(() => statusText(chat) === said, 'confirmed without promising email');
+    await waitUntil(
+      () =>
+        [...chat.shadowRoot!.querySelectorAll('[role="status"]')].some(
+          (region) => region.textContent === said,
+        ),
+      'announced',
+    );
+    await expect(chat).to.be.accessible();
+  });
+
   it('shows the hub refusing the message and keeps what was typed', async () => {
     const hub = new FakeHub();
     hub.queues.queues = [closed('general', 'General', null)];

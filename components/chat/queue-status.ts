@@ -43,10 +43,11 @@ export class QueueStatus implements ReactiveController {
   private lastAnnounced = 0;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private form: { busy: boolean; error: string; sent: boolean } = {
+  /** `sent`: the confirmation shown once the hub took the message. */
+  private form: { busy: boolean; error: string; sent: string } = {
     busy: false,
     error: '',
-    sent: false,
+    sent: '',
   };
 
   constructor(
@@ -118,7 +119,7 @@ export class QueueStatus implements ReactiveController {
   reset(): void {
     this.waitingId = undefined;
     this.status = null;
-    this.form = { busy: false, error: '', sent: false };
+    this.form = { busy: false, error: '', sent: '' };
   }
 
   /** The place in line while waiting, and a polite live region that announces it now and then. */
@@ -127,7 +128,7 @@ export class QueueStatus implements ReactiveController {
     const position = this.status?.position;
     const line = position ? this.positionText(position, this.status!.etaSeconds) : '';
     const closed = position && !this.status!.queue.open;
-    const sent = this.form.sent ? t('queue.sent') : '';
+    const { sent } = this.form;
     return html`${
         line || sent
           ? html`<div class="queue-status" part="queue-status">
@@ -170,7 +171,9 @@ export class QueueStatus implements ReactiveController {
     this.status = status;
     this.watchClosing(status);
     const position = status?.position;
-    this.announce(position ? this.positionText(position, status!.etaSeconds) : '');
+    if (position) this.announce(this.positionText(position, status!.etaSeconds));
+    // Out of line: the place is no news any more; the confirmation of a message left is.
+    else if (this.announcement !== this.form.sent) this.announce('');
     this.host.requestUpdate();
   }
 
@@ -190,8 +193,11 @@ export class QueueStatus implements ReactiveController {
     );
   }
 
-  /** Updates the live region at most every `announceEveryMs`, always with the latest text. */
-  private announce(text: string): void {
+  /**
+   * Updates the live region at most every `announceEveryMs`, always with the latest text;
+   * `now`: the answer to what the visitor just did, which does not wait.
+   */
+  private announce(text: string, now = false): void {
     clearTimeout(this.announceTimer);
     const wait = this.lastAnnounced + announceEveryMs - Date.now();
     const apply = () => {
@@ -199,14 +205,14 @@ export class QueueStatus implements ReactiveController {
       this.lastAnnounced = Date.now();
       this.host.requestUpdate();
     };
-    if (!text || wait <= 0) apply();
+    if (!text || now || wait <= 0) apply();
     else this.announceTimer = setTimeout(apply, wait);
   }
 
   private async leaveMessage(fields: OfflineFields): Promise<void> {
     const connection = this.options.connection();
     if (!connection || this.form.busy) return;
-    this.form = { busy: true, error: '', sent: false };
+    this.form = { busy: true, error: '', sent: '' };
     this.host.requestUpdate();
     try {
       const queueId = this.queue()?.id;
@@ -217,15 +223,19 @@ export class QueueStatus implements ReactiveController {
         locale: this.options.l10n.locale,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
-      this.form = { busy: false, error: '', sent: true };
-      this.announce(this.options.l10n.t('queue.sent'));
+      const { l10n } = this.options;
+      const sent = result.emailStopped
+        ? l10n.t('queue.sentNoEmail', { email: fields.email })
+        : l10n.t('queue.sent');
+      this.form = { busy: false, error: '', sent };
+      this.announce(sent, true);
       this.options.onMessageLeft(result);
     } catch (error) {
       const message = (error as HubError).message;
       this.form = {
         busy: false,
         error: this.options.l10n.t('queue.error', { message }),
-        sent: false,
+        sent: '',
       };
     }
     this.host.requestUpdate();

@@ -157,6 +157,14 @@ for (const driver of drivers) {
       await state.mailbox.next((m) => m.text.includes('To Lee.'));
       await sleep(300);
       assert.ok(!state.mailbox.mails.some((m) => m.text.includes('Third answer.')), 'stopped');
+      // A message left later for that address: the panel is told the answer is not emailed.
+      const guest = await signedIn(state.hub, (await visitorToken(state.hub)).token);
+      const offline = { name: 'Kim', text: 'Is the store open on Sunday?' };
+      const left = await guest.ok('chat.leaveMessage', { ...offline, email: 'kim@EXAMPLE.com' });
+      assert.equal(left.emailStopped, true);
+      const other = await signedIn(state.hub, (await visitorToken(state.hub)).token);
+      const leeLeft = await other.ok('chat.leaveMessage', { ...offline, email: 'lee@example.com' });
+      assert.equal(leeLeft.emailStopped, undefined);
 
       // A link the hub did not make stops nothing, and says so.
       const forged = here.replace(/\.[\w-]+$/, `.${'A'.repeat(43)}`);

@@ -16,6 +16,8 @@ export const queueEn = {
   'queue.send': 'Send message',
   'queue.sending': 'Sending…',
   'queue.sent': 'Thanks! We got your message and will answer soon.',
+  'queue.sentNoEmail':
+    'Thanks! We got your message. {email} stopped our emails, so our answer waits for you here.',
   'queue.error': 'Your message was not sent: {message}',
   'inbox.queue': 'Queue: {name}',
   'inbox.offline': 'Offline messages',
@@ -47,6 +49,8 @@ export const queueKo: typeof queueEn = {
   'queue.send': '메시지 보내기',
   'queue.sending': '보내는 중…',
   'queue.sent': '감사합니다! 메시지를 받았으며 곧 답변드리겠습니다.',
+  'queue.sentNoEmail':
+    '감사합니다! 메시지를 받았습니다. {email} 주소는 저희 메일 수신을 중단하셨기 때문에 답변은 이 창에서 확인하실 수 있습니다.',
   'queue.error': '메시지를 보내지 못했습니다: {message}',
   'inbox.queue': '대기열: {name}',
   'inbox.offline': '부재 중 메시지',

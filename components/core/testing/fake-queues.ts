@@ -22,6 +22,8 @@ export interface FakeQueuesOptions {
   queues?: QueueHours[];
   /** Estimated wait per place in line; null = unknown (default 120). */
   etaSecondsPerPlace?: number | null;
+  /** Whether answer emails to this address were stopped. */
+  emailStopped?: (email: string) => boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ export class FakeQueues {
         ...(typeof fields.timeZone === 'string' ? { timeZone: fields.timeZone } : {}),
       },
     };
+    if (this.options.emailStopped?.(email)) conversation.emailStopped = true;
     conversations.set(conversation.id, conversation);
     const message: ChatMessage = {
       id: newCommandId(),
@@ -133,7 +136,8 @@ export class FakeQueues {
       type: 'conversation.queued',
       conversation: { ...conversation },
     });
-    return { conversationId: conversation.id, message, seq };
+    const stopped = conversation.emailStopped ? { emailStopped: true as const } : {};
+    return { conversationId: conversation.id, message, seq, ...stopped };
   }
 
   /** Places in line of the waiting conversations (messages left outside hours are not in line). */

@@ -65,12 +65,15 @@ export function chatLeaveMessage(
         command.id,
         text,
       );
+      const conversation = await conversationSummary(tx, created.id);
       const queued = await appendEvent(tx, deskStream(principal.siteKey), {
         type: 'conversation.queued',
-        conversation: await conversationSummary(tx, created.id),
+        conversation,
       });
+      // The stop is kept: the panel says where the answer goes instead of promising email.
+      const { emailStopped } = conversation;
       return {
-        result: { conversationId: created.id, message, seq: posted.seq },
+        result: { conversationId: created.id, message, seq: posted.seq, emailStopped },
         events: [posted, queued],
       };
     },
