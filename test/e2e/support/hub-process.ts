@@ -31,10 +31,16 @@ export async function startHubProcess(
   port = 0,
   env: Record<string, string> = {},
 ): Promise<HubProcess> {
-  // As `npm run hub` runs it (package.json: the young generation's size, see the README).
+  // As `npm run hub` runs it (package.json: the heap's sizes, see the README).
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=64', '--import', 'tsx', 'server/main.ts'],
+    [
+      '--max-semi-space-size=64',
+      '--initial-old-space-size=256',
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir, ...env },
