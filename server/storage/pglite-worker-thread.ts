@@ -129,10 +129,18 @@ let beginFailed = false;
 /** The memo of the procedure that ran last and committed (`Queryable.memo`). */
 let kept: { procedure: string; memo: Record<string, unknown> } | null = null;
 
+/**
+ * One statement that changes nothing: a read that names no write (`FOR UPDATE` included),
+ * or a transaction's own control.
+ */
+const readOnly =
+  /^[\s(]*(select\b(?![\s\S]*\b(insert|update|delete)\b)|begin|commit|rollback|savepoint|release)\b[^;]*;?\s*$/i;
+
 async function run(db: PGlite, request: WorkerRequest): Promise<unknown> {
   const memoed = kept;
-  // Anything else that runs may change what a procedure's memo says.
-  kept = null;
+  // Anything else that may write may change what a procedure's memo says. Reads leave it:
+  // the desk's periodic sweeps used to send every batch after them the long way.
+  if (!('sql' in request && readOnly.test(request.sql))) kept = null;
   const tx = request.op === 'query' || request.op === 'exec' ? request.tx : undefined;
   if (tx === 'begin') {
     beginFailed = true;

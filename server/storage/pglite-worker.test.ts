@@ -9,7 +9,7 @@ import { freshDataDir, removeDir } from '../testing/data-dirs.js';
 import { DirLockedError, openStorage, type Storage } from './index.js';
 import { openPglite } from './pglite.js';
 import { PgliteWorker } from './pglite-worker.js';
-import { insertItems, misnamed } from '../testing/procedures.js';
+import { countRuns, insertItems, misnamed } from '../testing/procedures.js';
 
 describe('PGlite in a worker thread', () => {
   let db: Storage;
@@ -100,6 +100,18 @@ describe('PGlite in a worker thread', () => {
     await assert.rejects(db.call(insertItems, ['p4', 'p1']), { code: '23505' });
     assert.equal(await db.call(insertItems, ['p5']), 4);
     await assert.rejects(db.call(misnamed, null), /exports no procedure named somethingElse/);
+  });
+
+  it("keeps a procedure's memo across reads, and starts it again after anything that may write", async () => {
+    assert.equal(await db.call(countRuns, null), 1);
+    assert.equal(await db.call(countRuns, null), 2);
+    await db.query('SELECT count(*) FROM items');
+    await db.transaction(async (tx) => void (await tx.query('SELECT id FROM items LIMIT 1')));
+    assert.equal(await db.call(countRuns, null), 3, 'reads change nothing it knows');
+    await db.query("INSERT INTO items (id, n) VALUES ('memo', 1)");
+    assert.equal(await db.call(countRuns, null), 1, 'a write may have');
+    await db.query('SELECT id FROM items LIMIT 1 FOR UPDATE');
+    assert.equal(await db.call(countRuns, null), 1, 'a read that locks counts as a write');
   });
 
   it('keeps a repeated statement right across its re-plans (every 500 runs)', async () => {

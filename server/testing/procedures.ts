@@ -24,3 +24,10 @@ export const insertItems = procedure(
 
 /** Not exported under its own name: the worker must refuse it. */
 export const misnamed = procedure(import.meta.url, 'somethingElse', async () => 0);
+
+/** How many times it ran with the memo it has now: the worker keeps a memo while nothing writes. */
+export const countRuns = procedure(import.meta.url, 'countRuns', async (tx): Promise<number> => {
+  const memo = tx.memo!;
+  memo.runs = ((memo.runs as number | undefined) ?? 0) + 1;
+  return memo.runs as number;
+});
