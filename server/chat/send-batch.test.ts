@@ -135,6 +135,31 @@ for (const driver of ['pglite', 'postgres'] as const) {
       }
     });
 
+    it('on PGlite, lets sends that trickle in after a small batch gather into the next one', async () => {
+      if (driver !== 'pglite') return;
+      const sizes: number[] = [];
+      const counted: Storage = {
+        ...storage,
+        call: (procedure, args) => (
+          sizes.push((args as { items: unknown[] }).items.length),
+          storage.call(procedure, args)
+        ),
+      };
+      // Long enough that the first batch is surely back within it, however busy the machine.
+      const batcher = new SendBatcher(counted, one, { lingerMs: 300 });
+      const c = await conversation();
+      const sent = (text: string) =>
+        batcher.submit(c.agent, sendCommand({ conversationId: c.id, text }));
+      assert.equal(((await sent('first')).result as Sent).seq, 1);
+      // Two more in separate turns of the event loop: each would have been a batch alone.
+      const second = sent('second');
+      await new Promise((resolve) => setImmediate(resolve));
+      const third = sent('third');
+      const seqs = (await Promise.all([second, third])).map(({ result }) => (result as Sent).seq);
+      assert.deepEqual(seqs, [2, 3]);
+      assert.deepEqual(sizes, [1, 2], 'the two that trickled in shared one batch');
+    });
+
     it('fails a bad send alone: its batch-mates are stored, no seq is skipped', async () => {
       const batcher = new SendBatcher(storage, one);
       const a = await conversation();
