@@ -179,7 +179,7 @@ describe('cx-chat outside business hours', () => {
   it('says the answer waits in the panel for an address that stopped our emails', async () => {
     const hub = new FakeHub({ widget: { endOfChat: { transcript: true } } });
     hub.queues.queues = [closed('general', 'General', null)];
-    hub.stoppedEmails.add('mina@example.com');
+    hub.queues.stoppedEmails.add('mina@example.com');
     const { chat, $ } = await mount(hub);
     await waitUntil(() => $('[part="offline-form"]'), 'form shown');
     $<HTMLInputElement>('#cx-offline-name')!.value = 'Mina';

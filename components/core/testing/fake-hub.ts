@@ -103,7 +103,6 @@ export class FakeHub implements HubConnectionSource {
       siteKey: this.siteKey,
       log: this.log,
       conversations: this.conversations,
-      emailStopped: (email) => this.stoppedEmails.has(email.toLowerCase()),
     });
     this.commands = new FakeConversationCommands({
       siteKey: this.siteKey,
@@ -204,15 +203,12 @@ export class FakeHub implements HubConnectionSource {
     return this.agents.setPresence(this.agents.principal(agent), status);
   }
 
-  /** Addresses whose owners stopped our answer emails (lower case, as the hub keeps them). */
-  readonly stoppedEmails = new Set<string>();
-
   /** Plays the visitor following the link in an answer email that stops the next ones. */
   stopEmails(conversationId: string): void {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return;
     conversation.emailStopped = true;
-    if (conversation.offline) this.stoppedEmails.add(conversation.offline.email.toLowerCase());
+    if (conversation.offline) this.queues.stoppedEmails.add(conversation.offline.email);
   }
 
   /** Plays the handling agent (or the hub's routing) closing a conversation. */

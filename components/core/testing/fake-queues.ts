@@ -22,8 +22,6 @@ export interface FakeQueuesOptions {
   queues?: QueueHours[];
   /** Estimated wait per place in line; null = unknown (default 120). */
   etaSecondsPerPlace?: number | null;
-  /** Whether answer emails to this address were stopped. */
-  emailStopped?: (email: string) => boolean;
 }
 
 /**
@@ -34,6 +32,8 @@ export interface FakeQueuesOptions {
 export class FakeQueues {
   queues: QueueHours[];
   etaSecondsPerPlace: number | null;
+  /** Addresses that stopped our answer emails: a message left for one, in any case, says so. */
+  readonly stoppedEmails = new Set<string>();
   private told = new Map<string, string>();
   private rankPending = false;
 
@@ -121,7 +121,9 @@ export class FakeQueues {
         ...(typeof fields.timeZone === 'string' ? { timeZone: fields.timeZone } : {}),
       },
     };
-    if (this.options.emailStopped?.(email)) conversation.emailStopped = true;
+    const lower = email.toLowerCase();
+    if ([...this.stoppedEmails].some((stopped) => stopped.toLowerCase() === lower))
+      conversation.emailStopped = true;
     conversations.set(conversation.id, conversation);
     const message: ChatMessage = {
       id: newCommandId(),
