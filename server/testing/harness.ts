@@ -74,7 +74,11 @@ export async function visitorToken(hub: RunningHub, siteKey = 'demo', origin = d
   return body as VisitorTokenResponse;
 }
 
-export async function agentToken(hub: RunningHub, siteKey = 'demo', origin = demoOrigin) {
+export async function agentToken(
+  hub: Pick<RunningHub, 'url'>,
+  siteKey = 'demo',
+  origin = demoOrigin,
+) {
   const { status, body } = await postJson(
     `${hub.url}/api/v1/demo/agent-token`,
     { siteKey },
@@ -86,7 +90,7 @@ export async function agentToken(hub: RunningHub, siteKey = 'demo', origin = dem
 
 /** A socket that has said hello with the given token. */
 export async function signedIn(
-  hub: RunningHub,
+  hub: Pick<RunningHub, 'url'>,
   token: string,
   siteKey = 'demo',
   origin = demoOrigin,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startLegacyCrm, demoCrmApiKey, type RunningLegacyCrm } from '../../demo/crm/legacy-crm.js';
-import { WsClient } from '../../server/testing/ws-client.js';
+import { agentToken, signedIn } from '../../server/testing/harness.js';
 import { launchChromium, watchForProblems } from './support/browser.js';
 import { servePage } from './support/static-page.js';
 import {
@@ -174,25 +174,20 @@ test("at a computer Mina signed out of, the next person's browsing is not on her
   await dwell(shared);
   await shared.evaluate(() => document.querySelector('cx-journey')!.flush());
 
-  const desk = await WsClient.connect(hub.url, 'demo', hub.url);
-  const stranger = await WsClient.connect(hub.url, 'demo', hub.url);
+  const desk = await signedIn(hub, (await agentToken(hub)).token);
+  // The next person asks, with the visitor token this browser kept.
+  const visitorToken = await shared.evaluate(
+    (key) => localStorage.getItem(key)!,
+    `cxkit:visitor:${hub.url}|demo`,
+  );
+  const stranger = await signedIn(hub, visitorToken);
   try {
-    await desk.ok('hello', { token: await demoToken('agent-token') });
-    // The next person asks, with the visitor token this browser kept.
-    const visitorToken = await shared.evaluate(
-      (key) => localStorage.getItem(key),
-      `cxkit:visitor:${hub.url}|demo`,
-    );
-    await stranger.ok('hello', { token: visitorToken });
     const asked = await stranger.ok('chat.send', { text: 'Is the jacket in stock?' });
     const pagesOn = async (target: Record<string, unknown>) => {
       const { context } = await desk.ok('context.get', target);
       return context.visits
         .flatMap((visit: { events: Array<{ event: { url: string } }> }) => visit.events)
-        .map(
-          (stored: { event: { url: string; type: string } }) =>
-            `${stored.event.type}@${stored.event.url}`,
-        )
+        .map((stored: { event: { url: string } }) => stored.event.url)
         .join(' ');
     };
     const minas = { customerId: 'demo-customer-1' };
@@ -216,16 +211,6 @@ test("at a computer Mina signed out of, the next person's browsing is not on her
     stranger.close();
   }
 });
-
-/** A token from the demo hub's own sign-in (`/api/v1/demo/…`). */
-async function demoToken(kind: 'agent-token'): Promise<string> {
-  const response = await fetch(`${hub.url}/api/v1/demo/${kind}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: hub.url },
-    body: JSON.stringify({ siteKey: 'demo' }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
 
 function recorderPage(hubUrl: string, journeyAttributes: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title>

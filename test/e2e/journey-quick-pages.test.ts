@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoOrigin, postJson, WsClient } from '../../server/testing/harness.js';
+import { agentToken, signedIn } from '../../server/testing/harness.js';
 import type { Page } from 'playwright-core';
 import { useBrowserAndHub } from './support/browser-and-hub.js';
 
@@ -17,10 +17,8 @@ interface Context {
 
 /** The visitor's context as the agent's customer card reads it. */
 async function contextTheHubHas(visitorId: string): Promise<Context> {
-  const { body } = await postJson(`${setup.hub.url}/api/v1/demo/agent-token`, { siteKey: 'demo' });
-  const agent = await WsClient.connect(setup.hub.url, 'demo', demoOrigin);
+  const agent = await signedIn(setup.hub, (await agentToken(setup.hub)).token);
   try {
-    await agent.ok('hello', { token: body.token });
     return (await agent.ok('context.get', { visitorId })).context;
   } finally {
     agent.close();

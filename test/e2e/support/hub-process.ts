@@ -9,6 +9,12 @@ import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
+/** Node's flags as `npm run hub` gives them (the heap's sizes: see the README), read from there. */
+const hubNodeFlags: string[] = (
+  JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).scripts.hub as string
+)
+  .split(' ')
+  .filter((word) => /^--(max|initial)-/.test(word));
 
 export interface HubProcess {
   url: string;
@@ -31,22 +37,11 @@ export async function startHubProcess(
   port = 0,
   env: Record<string, string> = {},
 ): Promise<HubProcess> {
-  // As `npm run hub` runs it (package.json: the heap's sizes, see the README).
-  const child = spawn(
-    process.execPath,
-    [
-      '--max-semi-space-size=64',
-      '--initial-old-space-size=256',
-      '--import',
-      'tsx',
-      'server/main.ts',
-    ],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...hubNodeFlags, '--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), CXKIT_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise<number>((resolvePort, reject) => {
     const onData = (chunk: Buffer) => {
