@@ -14,14 +14,36 @@ export interface StoredJourneyEvent {
 export type StruggleKind =
   'js_error' | 'request_failed' | 'help_pages' | 'cart_abandoned' | 'form_retries';
 
-export interface Struggle {
-  kind: StruggleKind;
-  /** A short English description; widgets localize by `kind` and use this as detail. */
+/** What each kind of struggle is about, for a widget to say in its own language. */
+export interface StruggleFacts {
+  /** One distinct message; `count` times in the visit. */
+  js_error: { message: string; count: number };
+  /** One method, path and status; `count` times in the visit. */
+  request_failed: { method: string; path: string; status: number; count: number };
+  /** Views of the site's help pages in the visit, and their paths. */
+  help_pages: { count: number; paths: string[] };
+  /** The checkout step left at; or, without one, the products added to the cart. */
+  cart_abandoned: { step: string } | { products: string[] };
+  /**
+   * Submits one form refused `attempts` times (its fields' errors of one moment are one
+   * attempt); the last refused field and the browser's message. `form` is its id or name,
+   * "" for an unnamed form, which `page` (the path it is on) tells apart.
+   */
+  form_retries: { form: string; page: string; attempts: number; field: string; message: string };
+}
+
+interface StruggleOf<K extends StruggleKind> {
+  kind: K;
+  /** The same as `facts` in a short English sentence, for readers without their own words. */
   summary: string;
+  /** Absent from backends that only send `summary`. */
+  facts?: StruggleFacts[K];
   at: string;
   /** Journey event ids this struggle is about. */
   eventIds: number[];
 }
+
+export type Struggle = { [K in StruggleKind]: StruggleOf<K> }[StruggleKind];
 
 export interface InterestSignal {
   kind: 'product' | 'category';

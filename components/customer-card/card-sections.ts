@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { CrmData, CrmOrder, CustomerContext } from '../../protocol/index.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import { formatDate, formatDateTime, formatMoney, isWebUrl } from './format.js';
+import { struggleDetail } from './struggle-text.js';
 
 /**
  * The card's sections as plain render functions of the context. All text goes through
@@ -72,7 +73,7 @@ export function renderStruggles(context: CustomerContext, l10n: LocalizeControll
           html`<li part="struggle">
             <span class="icon" aria-hidden="true">⚠</span>
             <strong>${l10n.t(`card.struggle.${struggle.kind}`)}</strong>
-            <span class="detail">${struggle.summary}</span>
+            <span class="detail">${struggleDetail(struggle, l10n)}</span>
             <time class="quiet" datetime=${struggle.at}
               >${formatDateTime(l10n.locale, struggle.at)}</time
             >

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Struggle } from '../../protocol/index.js';
 import type { HubConnection } from '../core/hub/hub-connection.js';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import { sampleContext } from '../core/testing/sample-context.js';
@@ -299,6 +300,54 @@ describe('cx-customer-card', () => {
     card.conversationId = 'no-such-conversation';
     await waitUntil(() => shadow(card).querySelector('[role="alert"]'), 'error shown');
     expect(text(card)).to.contain('Could not load the customer: No such conversation.');
+  });
+
+  it("says each struggle in the agent's language, and a backend's own summary as it is", async () => {
+    const hub = new FakeHub();
+    const context = hub.context('visitor-1');
+    const form: Struggle = {
+      kind: 'form_retries',
+      summary: 'A form on /checkout failed 3 times; last: card: Please fill out this field.',
+      facts: {
+        form: '',
+        page: '/checkout',
+        attempts: 3,
+        field: 'card',
+        message: 'Please fill out this field.',
+      },
+      at: context.struggles[0]!.at,
+      eventIds: [],
+    };
+    const cart: Struggle = {
+      kind: 'cart_abandoned',
+      summary: 'Added Kettle, Mug to the cart but did not check out',
+      facts: { products: ['Kettle', 'Mug'] },
+      at: form.at,
+      eventIds: [],
+    };
+    const older: Struggle = {
+      kind: 'help_pages',
+      summary: 'An older hub says this',
+      at: form.at,
+      eventIds: [],
+    };
+    context.struggles = [form, cart, older];
+    const details = async (locale: string) => {
+      const card = await mount(hub.connect('agent'), { visitorId: 'visitor-1' }, locale);
+      await loaded(card);
+      const items = shadow(card).querySelectorAll('[part="struggles"] .detail');
+      return [...items].map((item) => item.textContent);
+    };
+    expect(await details('en')).to.deep.equal([
+      'A form on /checkout refused 3 submits; last: card: Please fill out this field.',
+      'Added Kettle and Mug to the cart but did not check out',
+      'An older hub says this',
+    ]);
+    expect(await details('ko')).to.deep.equal([
+      '/checkout의 양식 제출이 3번 거부됨. 마지막: card: Please fill out this field.',
+      'Kettle 및 Mug을(를) 장바구니에 담고 결제하지 않음',
+      'An older hub says this',
+    ]);
   });
 
   it('speaks Korean', async () => {

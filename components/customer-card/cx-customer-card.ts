@@ -31,6 +31,7 @@ import {
   type TimelineRow,
 } from './journey-timeline.js';
 import { withAppended } from './live-context.js';
+import { struggleDetail } from './struggle-text.js';
 
 /** `detail` of `cx-link-sent`. */
 export interface LinkSentDetail {
@@ -253,7 +254,7 @@ export class CxCustomerCard extends LitElement {
   private announce(struggle: Struggle): void {
     this.announcement = this.l10n.t('card.newStruggle', {
       kind: this.l10n.t(`card.struggle.${struggle.kind}`),
-      detail: struggle.summary,
+      detail: struggleDetail(struggle, this.l10n),
     });
   }
 

@@ -36,14 +36,7 @@ export function withAppended(
     });
   }
 
-  const newStruggles: Struggle[] = fresh
-    .filter((item) => item.struggle)
-    .map((item) => ({
-      kind: item.struggle!,
-      summary: plainDetail(item.event),
-      at: item.event.at,
-      eventIds: [item.id],
-    }));
+  const newStruggles = fresh.flatMap(liveStruggle);
 
   const latest = fresh[fresh.length - 1].event;
   const lastPage = [...fresh].reverse().find((item) => item.event.type === 'page_view')?.event;
@@ -63,6 +56,33 @@ export function withAppended(
     },
     newStruggles,
   };
+}
+
+/**
+ * The struggle one event shows on its own, as the hub marked it: JavaScript errors and
+ * failed requests as they arrive; the rest (repeats, help pages, forms) wait for `context.get`.
+ */
+function liveStruggle({ id, struggle, event }: StoredJourneyEvent): Struggle[] {
+  const about = { summary: plainDetail(event), at: event.at, eventIds: [id] };
+  if (struggle === 'js_error' && event.type === 'js_error') {
+    return [{ kind: struggle, facts: { message: event.message, count: 1 }, ...about }];
+  }
+  if (struggle === 'request_failed' && event.type === 'request_failed') {
+    const { method, target, status } = event;
+    const facts = { method: method.toUpperCase(), path: pathOf(target), status, count: 1 };
+    return [{ kind: struggle, facts, ...about }];
+  }
+  // A mark this card has no facts for: the event's own words.
+  return struggle ? [{ kind: struggle, ...about }] : [];
+}
+
+/** The path of a same-origin request's URL, as the hub names it in its struggles. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url, location.href).pathname;
+  } catch {
+    return url;
+  }
 }
 
 function cartAfter(cart: ProductRef[], { event }: StoredJourneyEvent): ProductRef[] {

@@ -210,6 +210,24 @@ describe('cx-journey', () => {
     expect(JSON.stringify(el.pending)).to.not.contain('hunter2');
   });
 
+  it('records a field once when the page checks its form twice in one go', async () => {
+    const holder = add(
+      `<form aria-label="Checkout"><input name="name" required><input name="card" required></form>`,
+    );
+    await mount();
+    const form = holder.querySelector('form')!;
+    form.checkValidity();
+    form.reportValidity();
+    expect(ofType('form_error').map((error) => [error.form, error.field])).to.deep.equal([
+      ['Checkout', 'name'],
+      ['Checkout', 'card'],
+    ]);
+    // The next submit is a new attempt.
+    await new Promise((resolve) => setTimeout(resolve));
+    form.checkValidity();
+    expect(ofType('form_error')).to.have.length(4);
+  });
+
   it('cuts a typed value out of a message that quotes it', async () => {
     const holder = add(`<form id="news"><input name="email" type="email" required></form>`);
     const input = holder.querySelector('input')!;

@@ -51,6 +51,7 @@ describe('struggle detection', () => {
       ],
     );
     assert.equal(struggles[1]!.at, at(3));
+    assert.deepEqual(struggles[1]!.facts, { message: 'x is undefined', count: 2 });
     assert.deepEqual(
       marked.map((e) => e.struggle ?? null),
       ['js_error', null, 'js_error', 'js_error'],
@@ -67,6 +68,12 @@ describe('struggle detection', () => {
       detectStruggles(events, helpPages).struggles.map((s) => s.summary),
       ['POST /api/cart failed with 404', 'POST /api/cart failed with 500 (2 times)'],
     );
+    assert.deepEqual(detectStruggles(events, helpPages).struggles[1]!.facts, {
+      method: 'POST',
+      path: '/api/cart',
+      status: 500,
+      count: 2,
+    });
   });
 
   it('needs two help or contact page views within one visit', () => {
@@ -84,29 +91,62 @@ describe('struggle detection', () => {
       struggles[0]!.summary,
       'Visited help or contact pages 2 times: /help/returns, /CONTACT',
     );
+    assert.deepEqual(struggles[0]!.facts, { count: 2, paths: ['/help/returns', '/CONTACT'] });
   });
 
-  it('flags repeated errors on one form, not single errors on different forms', () => {
-    const formError = (form: string, field: string, message: string) =>
-      ({ type: 'form_error', at: at(1), form, field, message }) as const;
+  it('flags a form refused on two submits, counting a submit once however many errors it gave', () => {
+    const formError = (form: string, field: string, message: string, second = 0) =>
+      ({
+        type: 'form_error',
+        at: new Date(Date.UTC(2026, 0, 1, 10, 1, second)).toISOString(),
+        url: 'https://shop.example/checkout.html?step=2',
+        form,
+        field,
+        message,
+      }) as const;
     assert.deepEqual(
       kinds(
         visit('v1', [
           formError('login', 'email', 'Required'),
-          formError('signup', 'email', 'Taken'),
+          formError('signup', 'email', 'Taken', 5),
         ]),
       ),
       [],
     );
+    // One click: three empty fields, checked twice (checkValidity, then reportValidity).
+    const oneSubmit = (second: number, form = '') =>
+      ['name', 'email', 'card', 'name', 'email', 'card'].map((field) =>
+        formError(form, field, 'Please fill out this field.', second),
+      );
+    assert.deepEqual(kinds(visit('v1', oneSubmit(0))), []);
+
     const { struggles } = detectStruggles(
-      visit('v1', [
-        formError('checkout', 'card', 'Invalid'),
-        formError('checkout', 'zip', 'Too short'),
-      ]),
+      visit('v1', [...oneSubmit(0), ...oneSubmit(20), formError('', 'zip', 'Too short', 40)]),
       helpPages,
     );
+    assert.equal(struggles.length, 1);
     assert.equal(struggles[0]!.kind, 'form_retries');
-    assert.equal(struggles[0]!.summary, 'Form "checkout" failed 2 times; last: zip: Too short');
+    assert.equal(struggles[0]!.eventIds.length, 13);
+    assert.deepEqual(struggles[0]!.facts, {
+      form: '',
+      page: '/checkout.html',
+      attempts: 3,
+      field: 'zip',
+      message: 'Too short',
+    });
+    assert.equal(
+      struggles[0]!.summary,
+      'A form on /checkout.html failed 3 times; last: zip: Too short',
+    );
+
+    const named = detectStruggles(
+      visit('v1', [...oneSubmit(0, 'checkout'), ...oneSubmit(5, 'checkout')]),
+      helpPages,
+    ).struggles;
+    assert.equal(
+      named[0]!.summary,
+      'Form "checkout" failed 2 times; last: card: Please fill out this field.',
+    );
   });
 
   it('names the checkout step a cart was abandoned at, in the latest visit only', () => {
@@ -121,10 +161,12 @@ describe('struggle detection', () => {
       helpPages,
     );
     assert.equal(abandoned.struggles[0]!.summary, 'Left checkout at step "payment"');
+    assert.deepEqual(abandoned.struggles[0]!.facts, { step: 'payment' });
     assert.equal(abandoned.events[2]!.struggle, 'cart_abandoned');
 
     const noCheckout = detectStruggles(visit('v1', [cartAdd]), helpPages).struggles;
     assert.equal(noCheckout[0]!.summary, 'Added X200 Laptop to the cart but did not check out');
+    assert.deepEqual(noCheckout[0]!.facts, { products: ['X200 Laptop'] });
 
     const bought = visit('v1', [
       cartAdd,

@@ -2,13 +2,20 @@ import type {
   JourneyEvent,
   StoredJourneyEvent,
   Struggle,
+  StruggleFacts,
   StruggleKind,
 } from '../../protocol/index.js';
 
 /** Repeated visits to help pages within one visit that count as a struggle. */
 const helpVisitsThreshold = 2;
-/** Form errors on one form within one visit that count as a struggle. */
-const formErrorsThreshold = 2;
+/** Refused submits of one form within one visit that count as a struggle. */
+const formAttemptsThreshold = 2;
+/**
+ * A form's errors this close to the one before belong to the same submit: a refused submit
+ * reports each invalid field, and sites often check twice (`checkValidity()`, then
+ * `reportValidity()`), so one click on a form with three empty fields gave six errors.
+ */
+const sameAttemptMs = 1000;
 
 export interface StruggleReport {
   struggles: Struggle[];
@@ -36,18 +43,12 @@ export function detectStruggles(
   const struggles: Struggle[] = [];
   for (const [visitId, visit] of visits) {
     struggles.push(
-      ...grouped(
-        visit,
-        'js_error',
-        (e) => e.message,
-        (e, n) => `${short(e.message)}${times(n)}`,
-      ),
+      ...grouped(visit, 'js_error', (e) => e.message, jsErrors),
       ...grouped(
         visit,
         'request_failed',
         (e) => `${e.method.toUpperCase()} ${pathOf(e.target)} ${e.status}`,
-        (e, n) =>
-          `${e.method.toUpperCase()} ${short(pathOf(e.target))} failed with ${e.status}${times(n)}`,
+        failedRequests,
       ),
       ...helpPageVisits(visit, isHelpPage),
       ...formRetries(visit),
@@ -81,7 +82,7 @@ function grouped<T extends 'js_error' | 'request_failed'>(
   visit: StoredJourneyEvent[],
   kind: T,
   keyOf: (event: EventOf<T>) => string,
-  summarize: (event: EventOf<T>, count: number) => string,
+  struggle: (event: EventOf<T>, count: number) => Facts<T>,
 ): Struggle[] {
   const groups = new Map<string, Array<StoredJourneyEvent & { event: EventOf<T> }>>();
   for (const stored of ofType(visit, kind)) {
@@ -89,8 +90,24 @@ function grouped<T extends 'js_error' | 'request_failed'>(
     groups.set(key, [...(groups.get(key) ?? []), stored]);
   }
   return [...groups.values()].map((group) =>
-    struggleOf(kind, group, summarize(group.at(-1)!.event, group.length)),
+    struggleOf(kind, group, struggle(group.at(-1)!.event, group.length)),
   );
+}
+
+function jsErrors(event: EventOf<'js_error'>, count: number): Facts<'js_error'> {
+  const message = short(event.message);
+  return { facts: { message, count }, summary: `${message}${times(count)}` };
+}
+
+function failedRequests(event: EventOf<'request_failed'>, count: number) {
+  const facts = {
+    method: event.method.toUpperCase(),
+    path: short(pathOf(event.target)),
+    status: event.status,
+    count,
+  };
+  const summary = `${facts.method} ${facts.path} failed with ${facts.status}${times(count)}`;
+  return { facts, summary };
 }
 
 function helpPageVisits(
@@ -99,31 +116,46 @@ function helpPageVisits(
 ): Struggle[] {
   const views = ofType(visit, 'page_view').filter((stored) => isHelpPage(stored.event.url));
   if (views.length < helpVisitsThreshold) return [];
-  const paths = [...new Set(views.map((stored) => pathOf(stored.event.url)))];
+  const paths = [...new Set(views.map((stored) => short(pathOf(stored.event.url))))];
+  const count = views.length;
   return [
-    struggleOf(
-      'help_pages',
-      views,
-      `Visited help or contact pages ${views.length} times: ${short(paths.join(', '))}`,
-    ),
+    struggleOf('help_pages', views, {
+      facts: { count, paths },
+      summary: `Visited help or contact pages ${count} times: ${short(paths.join(', '))}`,
+    }),
   ];
 }
 
+/**
+ * Forms whose submits were refused twice or more in the visit. Errors are one form's when
+ * they share its id or name, or, for unnamed forms, the page.
+ */
 function formRetries(visit: StoredJourneyEvent[]): Struggle[] {
   const byForm = new Map<string, Array<StoredJourneyEvent & { event: EventOf<'form_error'> }>>();
   for (const stored of ofType(visit, 'form_error')) {
-    byForm.set(stored.event.form, [...(byForm.get(stored.event.form) ?? []), stored]);
+    const { form, url } = stored.event;
+    const key = form ? `form ${form}` : `page ${pathOf(url)}`;
+    byForm.set(key, [...(byForm.get(key) ?? []), stored]);
   }
-  return [...byForm.entries()]
-    .filter(([, errors]) => errors.length >= formErrorsThreshold)
-    .map(([form, errors]) => {
-      const last = errors.at(-1)!.event;
-      return struggleOf(
-        'form_retries',
-        errors,
-        `Form "${short(form)}" failed ${errors.length} times; last: ${short(last.field)}: ${short(last.message)}`,
-      );
-    });
+  return [...byForm.values()].flatMap((errors) => {
+    const attempts = errors.filter(
+      (stored, i) =>
+        i === 0 ||
+        Date.parse(stored.event.at) - Date.parse(errors[i - 1]!.event.at) > sameAttemptMs,
+    ).length;
+    if (attempts < formAttemptsThreshold) return [];
+    const last = errors.at(-1)!.event;
+    const facts = {
+      form: short(last.form),
+      page: short(pathOf(last.url)),
+      attempts,
+      field: short(last.field),
+      message: short(last.message),
+    };
+    const which = facts.form ? `Form "${facts.form}"` : `A form on ${facts.page}`;
+    const summary = `${which} failed ${attempts} times; last: ${facts.field}: ${facts.message}`;
+    return [struggleOf('form_retries', errors, { facts, summary })];
+  });
 }
 
 /** A checkout step without a later purchase, or items added without any checkout after. */
@@ -133,30 +165,41 @@ function abandonedCart(visit: StoredJourneyEvent[]): Struggle[] {
   const steps = ofType(since, 'checkout_step');
   const lastStep = steps.at(-1);
   if (lastStep) {
+    const step = short(lastStep.event.step);
     return [
-      struggleOf(
-        'cart_abandoned',
-        [lastStep],
-        `Left checkout at step "${short(lastStep.event.step)}"`,
-      ),
+      struggleOf('cart_abandoned', [lastStep], {
+        facts: { step },
+        summary: `Left checkout at step "${step}"`,
+      }),
     ];
   }
   const adds = ofType(since, 'cart_add');
   if (adds.length === 0) return [];
-  const names = [
-    ...new Set(adds.map((stored) => stored.event.product.name ?? stored.event.product.sku)),
+  const products = [
+    ...new Set(adds.map(({ event }) => short(event.product.name ?? event.product.sku))),
   ];
   return [
-    struggleOf(
-      'cart_abandoned',
-      adds,
-      `Added ${short(names.join(', '))} to the cart but did not check out`,
-    ),
+    struggleOf('cart_abandoned', adds, {
+      facts: { products },
+      summary: `Added ${short(products.join(', '))} to the cart but did not check out`,
+    }),
   ];
 }
 
-function struggleOf(kind: StruggleKind, about: StoredJourneyEvent[], summary: string): Struggle {
-  return { kind, summary, at: about.at(-1)!.event.at, eventIds: about.map((stored) => stored.id) };
+/** A struggle's facts, and the same in an English sentence. */
+interface Facts<K extends StruggleKind> {
+  facts: StruggleFacts[K];
+  summary: string;
+}
+
+function struggleOf<K extends StruggleKind>(
+  kind: K,
+  about: StoredJourneyEvent[],
+  { facts, summary }: Facts<K>,
+): Struggle {
+  const eventIds = about.map((stored) => stored.id);
+  // TypeScript does not see that a `K` and its own facts make one member of the union.
+  return { kind, summary, facts, at: about.at(-1)!.event.at, eventIds } as Struggle;
 }
 
 /** `/help*` → matches the URL's path `/help`, `/help/returns`; `*` matches anything. */

@@ -164,6 +164,18 @@ export const en = {
   'card.struggle.help_pages': 'Visited help pages repeatedly',
   'card.struggle.cart_abandoned': 'Cart not checked out',
   'card.struggle.form_retries': 'Form errors',
+  'card.struggleFacts.js_error': '{message}',
+  'card.struggleFacts.js_errorRepeated': '{message} ({count} times)',
+  'card.struggleFacts.request_failed': '{method} {path} failed with {status}',
+  'card.struggleFacts.request_failedRepeated':
+    '{method} {path} failed with {status} ({count} times)',
+  'card.struggleFacts.help_pages': '{count} views: {paths}',
+  'card.struggleFacts.cart_abandonedStep': 'Left checkout at step “{step}”',
+  'card.struggleFacts.cart_abandonedProducts': 'Added {products} to the cart but did not check out',
+  'card.struggleFacts.form_retries':
+    'Form “{form}” refused {attempts} submits; last: {field}: {message}',
+  'card.struggleFacts.form_retriesUnnamed':
+    'A form on {page} refused {attempts} submits; last: {field}: {message}',
   'card.interests': 'Interests',
   'card.interestViews': '{label}: viewed {count} times',
   'card.interest.product': 'Product',

@@ -32,6 +32,11 @@ export function formatRelativeDay(locale: string, days: number): string {
   return new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }).format(days, 'day');
 }
 
+/** "A, B, and C" or "A, B 및 C". */
+export function formatList(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
+}
+
 /** A page's `lang` may be anything; Intl throws on a malformed tag. */
 export function intlLocale(locale: string): string {
   try {

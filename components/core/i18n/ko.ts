@@ -161,6 +161,17 @@ export const ko: Catalog = {
   'card.struggle.help_pages': '도움말 페이지를 여러 번 방문함',
   'card.struggle.cart_abandoned': '장바구니 결제 안 함',
   'card.struggle.form_retries': '양식 입력 오류',
+  'card.struggleFacts.js_error': '{message}',
+  'card.struggleFacts.js_errorRepeated': '{message} ({count}회)',
+  'card.struggleFacts.request_failed': '{method} {path} 요청 실패 ({status})',
+  'card.struggleFacts.request_failedRepeated': '{method} {path} 요청 실패 ({status}, {count}회)',
+  'card.struggleFacts.help_pages': '{count}회 조회: {paths}',
+  'card.struggleFacts.cart_abandonedStep': '결제 단계 “{step}”에서 멈춤',
+  'card.struggleFacts.cart_abandonedProducts': '{products}을(를) 장바구니에 담고 결제하지 않음',
+  'card.struggleFacts.form_retries':
+    '양식 “{form}” 제출이 {attempts}번 거부됨. 마지막: {field}: {message}',
+  'card.struggleFacts.form_retriesUnnamed':
+    '{page}의 양식 제출이 {attempts}번 거부됨. 마지막: {field}: {message}',
   'card.interests': '관심 신호',
   'card.interestViews': '{label}: {count}회 조회',
   'card.interest.product': '상품',

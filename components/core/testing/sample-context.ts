@@ -115,12 +115,14 @@ export function sampleContext(
       {
         kind: 'js_error',
         summary: 'TypeError: shippingRates is undefined',
+        facts: { message: 'TypeError: shippingRates is undefined', count: 1 },
         at: at(5),
         eventIds: [struggleEvents[0].id],
       },
       {
         kind: 'request_failed',
         summary: 'POST /api/shipping-rates failed with 500',
+        facts: { method: 'POST', path: '/api/shipping-rates', status: 500, count: 1 },
         at: at(4),
         eventIds: [struggleEvents[1].id],
       },
