@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startDemoCrm } from '../demo/crm/legacy-crm.js';
 import { withDemoMailbox } from '../demo/mailbox/demo-email.js';
+import { demoPaymentsRoute } from '../demo/payments/payments-route.js';
 import { ConfigError, loadConfig, loadEnv, type HubConfig } from './config/index.js';
 import { emailConfigFromUrl, hubUrlFromEnv } from './email/index.js';
 import { startHub } from './hub.js';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   if (mail) config = mail.config;
   const hub = await startHub({
     config,
-    extraRoutes: mail?.routes,
+    extraRoutes: [...demoSiteRoutes(config), ...(mail?.routes ?? [])],
     port: env.port,
     host: env.host,
     dataDir: env.dataDir,
@@ -63,6 +64,11 @@ function withEnvEmail(config: HubConfig): HubConfig {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+}
+
+/** A demo site's storefront calls a payment service (that fails on purpose). */
+function demoSiteRoutes(config: HubConfig) {
+  return config.sites.some((site) => site.demo) ? [demoPaymentsRoute] : [];
 }
 
 /** The demo works without the CRM (the card then says "CRM unavailable"), so a busy port only warns. */

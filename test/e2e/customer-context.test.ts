@@ -143,7 +143,7 @@ test('the agent sees pages, products, cart and the error before anyone types', a
   // What went wrong, highlighted as struggles.
   const struggles = card.locator('[part~="struggle"]');
   await struggles.filter({ hasText: 'Payment service unavailable' }).first().waitFor();
-  await struggles.filter({ hasText: '/demo-api/payments' }).first().waitFor();
+  await struggles.filter({ hasText: 'POST /demo-api/payments failed with 503' }).first().waitFor();
   assert.equal(
     await agent.getByRole('textbox', { name: 'Message' }).inputValue(),
     '',
