@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config/index.js';
 import type { LookupCustomer } from '../crm/index.js';
 import { HubError } from '../errors.js';
 import { findLink, visitorsOfCustomer } from '../identity/index.js';
-import { journeySettings, readJourneyEvents } from '../journey/index.js';
+import { browsingAnonymously, journeySettings, readJourneyEvents } from '../journey/index.js';
 import type { Storage } from '../storage/index.js';
 import { lastSeq, visitorStream } from '../streams/index.js';
 import { currentCart } from './cart.js';
@@ -78,8 +78,12 @@ async function resolve(
 ): Promise<Resolved> {
   if ('customerId' in target) return ofCustomer(storage, siteKey, target.customerId);
   if ('visitorId' in target) {
+    // A browser a customer signed in on is theirs while they use it; when its latest
+    // browsing is anonymous, someone else is at it (a shared computer, signed out).
     const link = await findLink(storage, siteKey, target.visitorId);
-    if (!link) return anonymous(target.visitorId);
+    if (!link || (await browsingAnonymously(storage, siteKey, target.visitorId))) {
+      return anonymous(target.visitorId);
+    }
     return ofCustomer(storage, siteKey, link.customerId, target.visitorId, link.name);
   }
   const conversation = await findConversation(storage, siteKey, target.conversationId);

@@ -62,6 +62,23 @@ export async function readEvents(
   return rows.reverse().map(toStored);
 }
 
+/**
+ * Whether the visitor's latest event is anonymous: whoever uses that browser now is not
+ * signed in, even if a customer once was there. False without events.
+ */
+export async function browsingAnonymously(
+  db: Queryable,
+  siteKey: string,
+  visitorId: string,
+): Promise<boolean> {
+  const [latest] = await db.query<{ customer_id: string | null }>(
+    `SELECT customer_id FROM journey_events WHERE site_key = $1 AND visitor_id = $2
+     ORDER BY id DESC LIMIT 1`,
+    [siteKey, visitorId],
+  );
+  return latest !== undefined && latest.customer_id === null;
+}
+
 export function toStored(row: JourneyRow): StoredJourneyEvent & { receivedAt: string } {
   const event = { ...row.data, type: row.type, at: toIso(row.at), url: row.url } as JourneyEvent;
   return { id: Number(row.id), visitId: row.visit_id, event, receivedAt: toIso(row.received_at) };

@@ -325,9 +325,12 @@ for (const driver of drivers) {
       // Lin comes back to this browser, looks around, then signs in: that visit is hers.
       await visit('third', '/looked-before-signing-in-again');
       await visit('third', '/orders', true);
+      const desk = await agent();
+      const byBrowser = async () =>
+        (await desk.ok('context.get', { visitorId: browser.visitorId })).context;
+      assert.equal((await byBrowser()).customerId, 'customer-left-pc');
       await visit('fourth', '/after-signing-out-again');
 
-      const desk = await agent();
       const paths = (context: { visits: Array<{ events: Array<{ event: { url: string } }> }> }) =>
         context.visits
           .flatMap((each) => each.events.map((stored) => new URL(stored.event.url).pathname))
@@ -346,6 +349,10 @@ for (const driver of drivers) {
       const theirs = await desk.ok('context.get', { conversationId: asked.conversationId });
       assert.equal(theirs.context.customerId, null);
       assert.deepEqual(paths(theirs.context), ['/after-signing-out-again', '/stranger-browsing']);
+      // A card for the browser (a call from it, say) shows whoever browses there now.
+      const now = await byBrowser();
+      assert.deepEqual([now.customerId, now.verified, now.displayName], [null, false, null]);
+      assert.deepEqual(paths(now), ['/after-signing-out-again', '/stranger-browsing']);
     });
 
     it("shows a conversation's own customer on its card, not the browser's last sign-in", async () => {
