@@ -1,20 +1,31 @@
 /** Dates and money on the card, in the widget's locale, through Intl. */
+import { formatRelativeDay, formatTime, intlLocale } from '../core/i18n/intl-format.js';
 
-/** A page's `lang` may be anything; Intl throws on a malformed tag. */
-function intlLocale(locale: string): string {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch {
-    return 'en';
+const dayMs = 86_400_000;
+
+/**
+ * A moment as an agent reads it at a glance: "today 10:42 AM", "yesterday 9:05 PM",
+ * "Mar 3, 10:42 AM", and with the year only when it is not this one ("오늘 오전 10:42" in
+ * Korean). Days are the agent's calendar days.
+ */
+export function formatDateTime(locale: string, iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const daysAgo = Math.round((startOfDay(now) - startOfDay(date)) / dayMs);
+  if (daysAgo === 0 || daysAgo === 1) {
+    return `${formatRelativeDay(locale, -daysAgo)} ${formatTime(locale, iso)}`;
   }
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(date);
 }
 
-/** A date with a time, such as "Mar 3, 2026, 10:42 AM" or "2026. 3. 3. 오전 10:42". */
-export function formatDateTime(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+/** Local midnight, as a time; rounding the difference absorbs a daylight-saving hour. */
+function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
 /** A date only, for orders. */
