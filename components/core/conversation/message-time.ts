@@ -3,10 +3,11 @@
  * the clock time on the line, the full date and time for hover and screen readers, and the
  * day separators of a log that spans days.
  */
+import { intlLocale } from '../i18n/intl-format.js';
 
 /** The full date and time, e.g. "Tuesday, 3 June 2025 at 10:42". */
 export function formatFullTime(locale: string, iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(safeLocale(locale), {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'full',
     timeStyle: 'short',
     ...(timeZone ? { timeZone } : {}),
@@ -34,7 +35,7 @@ export function dayLabel(
   if (day === dayKey(now, timeZone)) return { relative: 'today' };
   if (day === dayKey(new Date(now.getTime() - 86_400_000), timeZone))
     return { relative: 'yesterday' };
-  const date = new Intl.DateTimeFormat(safeLocale(locale), {
+  const date = new Intl.DateTimeFormat(intlLocale(locale), {
     weekday: 'short',
     year: 'numeric',
     month: 'long',
@@ -42,12 +43,4 @@ export function dayLabel(
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(iso));
   return { date };
-}
-
-function safeLocale(locale: string): string {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
 }
