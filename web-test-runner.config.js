@@ -40,13 +40,37 @@ const hubPlugin = {
   },
 };
 
+/**
+ * `executeServerCommand('notifications', 'granted' | 'denied' | 'default')`: the answer the
+ * test page's browser gives about notifications, as if the user had chosen it.
+ */
+const notificationsPermission = {
+  name: 'cxkit-notifications-permission',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'notifications') return undefined;
+    const page = session.browser.getPage(session.id);
+    const context = page.browserContext();
+    if (payload === 'default') await context.clearPermissionOverrides();
+    else
+      await context.overridePermissions(
+        new URL(page.url()).origin,
+        payload === 'granted' ? ['notifications'] : [],
+      );
+    return true;
+  },
+};
+
 export default {
   files: ['components/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), hubPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    hubPlugin,
+    notificationsPermission,
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, args: chromiumFlags },

@@ -125,7 +125,7 @@ export const inboxStyles = css`
     display: flex;
     gap: var(--_cx-space);
   }
-  .sound {
+  .switch {
     display: flex;
     align-items: center;
     gap: calc(var(--_cx-space) * 0.5);

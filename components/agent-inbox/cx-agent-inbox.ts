@@ -47,6 +47,10 @@ const clockMs = 15_000;
  * Alt+↓ and Alt+↑ move to the next or previous of the agent's conversations, focus in its
  * message box.
  *
+ * While its tab is hidden, what arrives counts in the page's title; with `chime`, a sound;
+ * and desktop notifications, once the agent turns them on ("Desktop notifications": the
+ * browser asks its permission). A click on one brings the desk forward at that conversation.
+ *
  * It fits the width it is given, not the window's: three columns when wide, the card under
  * the conversation when narrower, everything stacked in a CRM side panel.
  *
@@ -60,6 +64,7 @@ const clockMs = 15_000;
  *   `conversationClosed` once it has ended.
  *
  * @csspart presence - The agent's status (available, away).
+ * @csspart notifications - The "Desktop notifications" switch (where the browser has them).
  * @csspart offered - The conversations routing offered to this agent.
  * @csspart waiting - The list of waiting conversations.
  * @csspart offline - The messages visitors left outside business hours.
@@ -139,20 +144,21 @@ export class CxAgentInbox extends LitElement {
     desk: () => this.desk,
     setDesk: (desk) => (this.desk = desk),
     siteKey: () => this.config.settings?.siteKey ?? '',
-    onArrival: (seq) => this.attention.waiting(seq),
+    onArrival: (seq, conversation) => this.attention.waiting(seq, conversation),
     onNotice: (error, whileLoading) =>
       (this.notice = whileLoading
         ? this.l10n.t('error.generic', { message: error.message })
         : error.message),
     onGap: () => this.reset(this.hub.connection),
   });
-  /** Unread counts, and the title and chime of a hidden tab. */
+  /** Unread counts, and the title, chime and notifications of a hidden tab. */
   private readonly attention = new DeskAttention({
     selected: () => this.selectedConversation,
     chimeKey: () =>
       `cxkit.desk.chimed:${this.config.settings?.hub}:${this.config.settings?.siteKey}:${this.selfId}`,
-    titleText: (count) => this.l10n.t('inbox.titleNotice', { count }),
-    announce: (text) => this.l10n.t('inbox.newElsewhere', { text }),
+    l10n: () => this.l10n,
+    nameOf: (id) => this.desk.conversations.get(id)?.prechat?.name,
+    open: (id) => (this.selectedConversation = id),
     onChange: () => this.requestUpdate(),
   });
   private subscribedTo = '';
@@ -283,15 +289,7 @@ export class CxAgentInbox extends LitElement {
           onPresence: (status) => void this.commands.setPresence(status),
           onAccept: (id) => void this.commands.accept(id),
           onSelect: (id) => (this.selectedConversation = id),
-          unread: (id) => this.attention.unread(id),
-          ...(this.chime
-            ? {
-                sound: {
-                  on: this.attention.soundOn,
-                  onToggle: (on) => this.attention.setSound(on),
-                },
-              }
-            : {}),
+          attention: this.attention,
         })}
       </nav>
       ${this.renderConversation()}

@@ -1,18 +1,27 @@
 import { claimChime } from '../core/notice/chime-claim.js';
 import { chime, TitleNotice } from '../core/notice/page-notice.js';
+import type { ConversationSummary } from '../../protocol/index.js';
+import type { LocalizeController } from '../core/i18n/localize-controller.js';
+import { deskNotice } from './desk-notice-text.js';
+import { DeskNotifications } from './desk-notifications.js';
+
+/** What arrived: a visitor's message in one of the agent's conversations, or a visitor waiting. */
+export type Arrival = { conversationId: string; text: string } | { waiting: ConversationSummary };
 
 /**
  * What asks for the agent's attention: visitor messages in their conversations not seen yet
  * (another conversation is open, or the tab is hidden), and conversations that began
  * waiting while the tab was hidden. The list shows the counts per conversation; a hidden tab
- * also gets "(3) …" before its title and, with `chime`, a short sound: one, however many
- * of the agent's tabs heard it.
+ * also gets "(3) …" before its title and, with `chime`, a short sound, and, when the agent
+ * turned them on, a desktop notification: one, however many of the agent's tabs heard it.
  */
 export class DeskAttention {
   /** Play a chime when something arrives while the tab is hidden (the page's `chime`). */
   chime = false;
   /** The agent's "Sound alerts" choice, kept in this browser: the chime plays only with it. */
   #soundOn = soundPreference.read();
+  /** The agent's desktop notifications. */
+  readonly notifications = new DeskNotifications(() => this.options.onChange());
   /** For a polite live region: the latest message of a conversation that is not open. */
   announcement = '';
   readonly #unread = new Map<string, number>();
@@ -25,10 +34,11 @@ export class DeskAttention {
       selected(): string;
       /** Where the tabs of this desk (hub, site, agent) claim their chimes. */
       chimeKey(): string;
-      /** The title prefix for `count` things waiting for the agent. */
-      titleText(count: number): string;
-      /** What a screen reader hears of a message in a conversation that is not open. */
-      announce(text: string): string;
+      l10n(): LocalizeController;
+      /** The visitor's name as they gave it, if they did. */
+      nameOf(conversationId: string): string | undefined;
+      /** Opens a conversation on the desk (a click on its notification). */
+      open(conversationId: string): void;
       onChange(): void;
     },
   ) {}
@@ -63,15 +73,15 @@ export class DeskAttention {
     if (open && !document.hidden) return;
     this.#unread.set(conversationId, this.unread(conversationId) + 1);
     // The open conversation's log announces its own messages.
-    if (!open) this.announcement = this.options.announce(text);
-    this.#notify(conversationId, seq);
+    if (!open) this.announcement = this.options.l10n().t('inbox.newElsewhere', { text });
+    this.#notify(conversationId, seq, { conversationId, text });
   }
 
   /** A visitor began waiting (or routing offered a conversation to the agent): desk event `seq`. */
-  waiting(seq: number): void {
+  waiting(seq: number, conversation: ConversationSummary): void {
     if (!document.hidden) return;
     this.#arrivedWhileHidden++;
-    this.#notify('desk', seq);
+    this.#notify('desk', seq, { waiting: conversation });
   }
 
   /** The agent opened `conversationId` in a visible tab: its messages are seen. */
@@ -95,12 +105,18 @@ export class DeskAttention {
     this.#title.restore();
   }
 
-  #notify(subject: string, seq: number): void {
+  #notify(subject: string, seq: number, arrival: Arrival): void {
     this.options.onChange();
     if (!document.hidden) return;
     this.#showTitle();
-    if (!this.chime || !this.#soundOn) return;
-    void claimChime(this.options.chimeKey(), subject, seq).then((mine) => mine && chime());
+    const sound = this.chime && this.#soundOn;
+    const notify = this.notifications.on;
+    if (!sound && !notify) return;
+    void claimChime(this.options.chimeKey(), subject, seq).then((mine) => {
+      if (!mine) return;
+      if (sound) chime();
+      if (notify) this.notifications.show(deskNotice(arrival, this.options.l10n(), this.options));
+    });
   }
 
   /** A hidden tab's title counts what waits for the agent; nothing left, the page's own. */
@@ -108,7 +124,7 @@ export class DeskAttention {
     if (!document.hidden) return;
     let count = this.#arrivedWhileHidden;
     for (const unread of this.#unread.values()) count += unread;
-    if (count) this.#title.show(this.options.titleText(count));
+    if (count) this.#title.show(this.options.l10n().t('inbox.titleNotice', { count }));
     else this.#title.restore();
   }
 

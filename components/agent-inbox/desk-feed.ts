@@ -1,4 +1,4 @@
-import type { DeskEvent } from '../../protocol/index.js';
+import type { ConversationSummary, DeskEvent } from '../../protocol/index.js';
 import type { HubConnection, HubError, Subscription } from '../core/hub/hub-connection.js';
 import { DeskState } from './desk-state.js';
 
@@ -10,7 +10,7 @@ export interface DeskFeedOptions {
   /** The site to follow when the principal does not say (before `hello`). */
   siteKey(): string;
   /** A visitor began waiting, or a transfer put a conversation back in the queue (`seq`: the desk event's). */
-  onArrival(seq: number): void;
+  onArrival(seq: number, conversation: ConversationSummary): void;
   /** Something went wrong: a line for the agent. */
   onNotice(error: HubError, whileLoading: boolean): void;
   /** Events the desk missed are gone (a restored database): the inbox loads it afresh. */
@@ -51,7 +51,7 @@ export class DeskFeed {
     if (event.type !== 'agent.updated') {
       const { id, status, offline } = event.conversation;
       if (status === 'waiting' && !offline && desk.conversations.get(id)?.status !== 'waiting')
-        this.options.onArrival(seq);
+        this.options.onArrival(seq, event.conversation);
     }
     this.options.setDesk(desk.withEvent(event));
   }

@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { AgentStatus, ConversationSummary } from '../../protocol/index.js';
 import { formatDuration } from '../core/i18n/intl-format.js';
 import type { LocalizeController } from '../core/i18n/localize-controller.js';
 import { switchKeys } from './conversation-keys.js';
+import type { DeskAttention } from './desk-attention.js';
 import type { DeskState } from './desk-state.js';
 import { renderOfflineList, renderQueueLabel } from './offline-list.js';
 
@@ -14,10 +16,30 @@ export interface DeskListsOptions {
   onPresence(status: AgentStatus): void;
   onAccept(conversationId: string): void;
   onSelect(conversationId: string): void;
-  /** Visitor messages of one of the agent's conversations not seen yet. */
-  unread(conversationId: string): number;
-  /** The chime's switch, when the page lets the desk chime. */
-  sound?: { on: boolean; onToggle(on: boolean): void };
+  /** Unseen messages, and the switches of the chime (with `chime`) and notifications. */
+  attention: DeskAttention;
+}
+
+/** "Desktop notifications", and why they do not show when the browser blocks them. */
+function renderNotificationsSwitch({ l10n, attention }: DeskListsOptions) {
+  const state = attention.notifications;
+  if (!state.supported) return nothing;
+  return html`<label class="switch" part="notifications">
+      <input
+        type="checkbox"
+        .checked=${live(state.on)}
+        aria-describedby=${state.blocked ? 'notifications-blocked' : nothing}
+        @change=${(event: Event) => void state.set((event.target as HTMLInputElement).checked)}
+      />
+      ${l10n.t('inbox.notifications')}
+    </label>
+    ${
+      state.blocked
+        ? html`<p class="hint" id="notifications-blocked">
+            ${l10n.t('inbox.notificationsBlocked')}
+          </p>`
+        : nothing
+    }`;
 }
 
 /** The agent's status, the site's agents with their load, and the offered, waiting and own conversations. */
@@ -46,18 +68,19 @@ export function renderDeskLists(options: DeskListsOptions) {
       </select>
     </label>
     ${
-      options.sound
-        ? html`<label class="sound" part="sound">
+      options.attention.chime
+        ? html`<label class="switch" part="sound">
             <input
               type="checkbox"
-              .checked=${options.sound.on}
+              .checked=${options.attention.soundOn}
               @change=${(event: Event) =>
-                options.sound!.onToggle((event.target as HTMLInputElement).checked)}
+                options.attention.setSound((event.target as HTMLInputElement).checked)}
             />
             ${t('inbox.sound')}
           </label>`
         : nothing
     }
+    ${renderNotificationsSwitch(options)}
     ${
       offered.length
         ? html`<h2>${t('inbox.offered')}</h2>
@@ -137,9 +160,9 @@ function renderWaiting(
 
 function renderMine(
   conversation: ConversationSummary,
-  { l10n, desk, selected, onSelect, unread }: DeskListsOptions,
+  { l10n, desk, selected, onSelect, attention }: DeskListsOptions,
 ) {
-  const count = unread(conversation.id);
+  const count = attention.unread(conversation.id);
   const owed = owedReply(l10n, conversation);
   return html`<li>
     <button

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { FakeHub } from '../core/testing/fake-hub.js';
 import type { CxAgentInbox } from './cx-agent-inbox.js';
 import './index.js';
@@ -201,5 +201,73 @@ describe('cx-agent-inbox with several chats', () => {
       'still off after a reload',
     ).to.equal(false);
     await expect(inbox).to.be.accessible();
+  });
+
+  describe('desktop notifications', () => {
+    const RealNotification = window.Notification;
+    let shown: Notification[];
+    beforeEach(() => {
+      shown = [];
+      // The system's notifications are out of the page's reach: record each one made.
+      window.Notification = class extends RealNotification {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(this);
+        }
+      };
+    });
+    afterEach(async () => {
+      window.Notification = RealNotification;
+      await executeServerCommand('notifications', 'default');
+    });
+    const notifications = (inbox: CxAgentInbox) =>
+      inbox.shadowRoot!.querySelector<HTMLInputElement>('[part="notifications"] input')!;
+
+    it("once turned on, notify of messages and waiting visitors in one of the agent's tabs; a click opens the conversation", async () => {
+      await executeServerCommand('notifications', 'granted');
+      const { hub, inbox } = await deskWithTwoChats();
+      expect(notifications(inbox).checked, 'off until the agent turns them on').to.equal(false);
+      notifications(inbox).click();
+      await waitUntil(() => notifications(inbox).checked, 'on');
+      const secondTab = await mount(hub);
+      await waitUntil(() => mineButton(secondTab, 'Ben here'), 'the second desk has the chats');
+      expect(notifications(secondTab).checked, 'kept in this browser').to.equal(true);
+
+      setHidden(true);
+      const ana = hub.visitorSays('Is the red one in stock?', 'visitor-ana');
+      await waitUntil(() => shown.length > 0, 'a notification');
+      const cy = hub.visitorSays('New customer here', 'visitor-cy');
+      await waitUntil(() => shown.length > 1, 'a notification for the waiting visitor');
+      await settled();
+      expect(shown.map((each) => [each.title, each.body, each.tag])).to.deep.equal([
+        ['New message from a visitor', 'Is the red one in stock?', `cxkit-desk:${ana.id}`],
+        ['A visitor is waiting', 'New customer here', `cxkit-desk:${cy.id}`],
+      ]);
+
+      shown[0]!.dispatchEvent(new Event('click'));
+      expect(inbox.selectedConversation).to.equal(ana.id);
+      await expect(inbox).to.be.accessible();
+    });
+
+    it('says why none show when the browser blocks them, and shows none', async () => {
+      await executeServerCommand('notifications', 'denied');
+      const { hub, inbox } = await deskWithTwoChats();
+      notifications(inbox).click();
+      const hint = () => inbox.shadowRoot!.querySelector('#notifications-blocked');
+      await waitUntil(hint, 'the reason');
+      expect(hint()!.textContent!.trim()).to.equal(
+        "The browser blocks this page's notifications: allow them in its site settings.",
+      );
+      expect(notifications(inbox).checked).to.equal(false);
+      expect(notifications(inbox).getAttribute('aria-describedby')).to.equal(
+        'notifications-blocked',
+      );
+      setHidden(true);
+      hub.visitorSays('Hello?', 'visitor-ana');
+      await waitUntil(() => document.title.startsWith('(1)'), 'the title still counts');
+      await settled();
+      expect(shown).to.have.length(0);
+      await expect(inbox).to.be.accessible();
+    });
   });
 });

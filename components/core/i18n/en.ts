@@ -86,6 +86,13 @@ export const en = {
   'inbox.alreadyAccepted': 'Another agent accepted this conversation first.',
   'inbox.presence': 'Status',
   'inbox.sound': 'Sound alerts',
+  'inbox.notifications': 'Desktop notifications',
+  'inbox.notificationsBlocked':
+    "The browser blocks this page's notifications: allow them in its site settings.",
+  'inbox.notifyMessage': 'New message from {name}',
+  'inbox.notifyMessageAnonymous': 'New message from a visitor',
+  'inbox.notifyWaiting': '{name} is waiting',
+  'inbox.notifyWaitingAnonymous': 'A visitor is waiting',
   'inbox.available': 'Available',
   'inbox.away': 'Away',
   'inbox.offered': 'Offered to you',

@@ -83,6 +83,13 @@ export const ko: Catalog = {
   'inbox.alreadyAccepted': '다른 상담원이 먼저 수락했습니다.',
   'inbox.presence': '상태',
   'inbox.sound': '알림음',
+  'inbox.notifications': '데스크톱 알림',
+  'inbox.notificationsBlocked':
+    '브라우저가 이 페이지의 알림을 차단했습니다. 사이트 설정에서 허용하세요.',
+  'inbox.notifyMessage': '{name} 님의 새 메시지',
+  'inbox.notifyMessageAnonymous': '방문자의 새 메시지',
+  'inbox.notifyWaiting': '{name} 님이 기다리고 있습니다',
+  'inbox.notifyWaitingAnonymous': '방문자가 기다리고 있습니다',
   'inbox.available': '상담 가능',
   'inbox.away': '자리 비움',
   'inbox.offered': '나에게 배정됨',

@@ -44,6 +44,7 @@ export class FakeSend {
       principal,
       fields.conversationId as string | undefined,
       fields.start as ConversationStart | undefined,
+      text,
     );
     const message: ChatMessage = {
       id: newCommandId(),
@@ -79,10 +80,12 @@ export class FakeSend {
     return { conversationId: conversation.id, message, seq };
   }
 
+  /** `text`: the first message's, which the hub's `conversation.queued` carries. */
   private conversationFor(
     principal: Principal,
     conversationId: string | undefined,
-    start?: ConversationStart,
+    start: ConversationStart | undefined,
+    text: string,
   ): ConversationSummary {
     if (conversationId) {
       const conversation = this.deps.conversations.get(conversationId);
@@ -109,7 +112,7 @@ export class FakeSend {
       agentId: null,
       agentName: null,
       createdAt: new Date().toISOString(),
-      lastText: null,
+      lastText: text,
       lastSeq: 0,
       offeredTo: this.deps.agents.longestIdle(),
       queueId: this.deps.queues.resolve(start?.queueId),
