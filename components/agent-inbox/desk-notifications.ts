@@ -2,7 +2,7 @@
 export interface DeskNotice {
   title: string;
   body: string;
-  /** One notification per subject (a conversation, the waiting queue): a newer replaces it. */
+  /** One per conversation: a newer notification of it replaces the older. */
   tag: string;
   lang: string;
   /** After the desk's window comes forward. */
@@ -11,8 +11,8 @@ export interface DeskNotice {
 
 /**
  * The agent's "Desktop notifications": the system's notifications, for when the desk's tab
- * is hidden or the browser is behind another window. Off until the agent turns it on, which
- * asks the browser's permission; the choice is kept in this browser.
+ * is hidden (another tab in front, the window minimized). Off until the agent turns them on,
+ * which asks the browser's permission; the choice is kept in this browser.
  */
 export class DeskNotifications {
   #wanted = preference.read();
