@@ -1,4 +1,5 @@
 /** What `<cx-journey>` records and the hub stores: the visit as the customer lived it. Types only. */
+import type { ErrorBody } from './envelope.js';
 
 /** Product facts read from schema.org `Product` JSON-LD, `data-cx-*` attributes or dataLayer items. */
 export interface ProductRef {
@@ -37,7 +38,7 @@ export type JourneyEventType = JourneyEvent['type'];
 
 /**
  * HTTP: `POST /api/v1/journey` with a `text/plain` body (so `sendBeacon` needs no CORS
- * preflight) holding this JSON. Answer: `{ accepted: number }` or an error body.
+ * preflight) holding this JSON. Answer: a `JourneyAnswer` or an error body.
  */
 export interface JourneyBatch {
   siteKey: string;
@@ -48,4 +49,14 @@ export interface JourneyBatch {
   /** Random id of this visit (a tab session); groups events on the agent's timeline. */
   visitId: string;
   events: JourneyEvent[];
+}
+
+/** The hub stored the batch's events. */
+export interface JourneyAnswer {
+  accepted: number;
+  /**
+   * The batch's identity token was not taken (expired, badly signed): its events were
+   * stored as the anonymous visitor's. The reason, as an error body gives it.
+   */
+  identityRefused?: ErrorBody;
 }

@@ -463,6 +463,32 @@ describe('cx-journey', () => {
       }
     });
 
+    it('keeps its visitor and goes on when the hub does not take the identity token, and says so once', async () => {
+      config.setAttribute('identity-token', `expired-or-mis-signed-${Date.now()}`);
+      const warnings: unknown[][] = [];
+      const realWarn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args);
+      try {
+        await mount();
+        await el.flush();
+        const visitor = localStorage.getItem(`cxkit:visitor:${hub}|demo`);
+        expect(visitor, 'registered').to.be.a('string');
+        expect(el.pending, 'the hub took the batch').to.have.length(0);
+        await waitUntil(() => warnings.length > 0, 'a warning for the developer');
+        expect(String(warnings[0]![0])).to.contain('auth.invalid_token');
+        await navigate('/next');
+        await el.flush();
+        expect(el.pending).to.have.length(0);
+        expect(localStorage.getItem(`cxkit:visitor:${hub}|demo`), 'the same visitor').to.equal(
+          visitor,
+        );
+        await aTimeout(50);
+        expect(warnings).to.have.length(1);
+      } finally {
+        console.warn = realWarn;
+      }
+    });
+
     it('sends what waits with sendBeacon when the page is hidden', async () => {
       await mount();
       await el.flush(); // Loads the sender and gets the token.

@@ -1,4 +1,4 @@
-import type { JourneyBatch, JourneyEvent } from '../../protocol/index.js';
+import type { JourneyAnswer, JourneyBatch, JourneyEvent } from '../../protocol/index.js';
 import { cutToSize } from './facts.js';
 import { clear, flushLater, state } from './queue.js';
 import type { JourneySettings } from './settings.js';
@@ -80,7 +80,9 @@ export async function flush(): Promise<void> {
   while (site?.siteKey && queue.length > 0) {
     const events = queue.splice(0, batchSize);
     try {
-      const { status } = (await send(site, await visitorToken(site), events))!;
+      const response = (await send(site, await visitorToken(site), events))!;
+      const { status } = response;
+      if (response.ok) warnOfRefusedIdentity(response, site.identityToken);
       if (status === 401) localStorage.removeItem(tokenKey(site));
       if (status === 401 || status === 429 || status >= 500) throw status;
     } catch {
@@ -89,6 +91,29 @@ export async function flush(): Promise<void> {
       return;
     }
   }
+}
+
+/** The identity token the console heard about last. */
+let warnedOf: string | undefined;
+
+/**
+ * The hub files a batch whose identity token it does not take (expired while the page stayed
+ * open, signed with another secret) as the anonymous visitor's: the storefront's developer
+ * hears it in the console, once per token.
+ */
+function warnOfRefusedIdentity(response: Response, identityToken: string | undefined): void {
+  if (!identityToken || identityToken === warnedOf) return;
+  response.json().then(
+    ({ identityRefused }: JourneyAnswer) => {
+      if (!identityRefused || identityToken === warnedOf) return;
+      warnedOf = identityToken;
+      console.warn(
+        `<cx-journey>: the hub did not take the identity token (${identityRefused.code}: ` +
+          `${identityRefused.message}); events go as the anonymous visitor's.`,
+      );
+    },
+    () => undefined,
+  );
 }
 
 /** Registers the visitor now if needed, so that `flushOnExit` has a token to send with. */

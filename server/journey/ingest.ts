@@ -1,9 +1,14 @@
-import type { EventFrame, JourneyBatch, StoredJourneyEvent } from '../../protocol/index.js';
+import type {
+  EventFrame,
+  JourneyAnswer,
+  JourneyBatch,
+  StoredJourneyEvent,
+} from '../../protocol/index.js';
 import { authorizeSite, verifySiteToken } from '../auth/index.js';
 import type { EventBus } from '../bus/index.js';
 import type { HubConfig } from '../config/index.js';
 import { HubError } from '../errors.js';
-import { linkVisitor, verifyIdentityToken } from '../identity/index.js';
+import { checkIdentity, linkVisitor } from '../identity/index.js';
 import type { Storage } from '../storage/index.js';
 import { appendEvent, visitorStream } from '../streams/index.js';
 import { insertEvents } from './event-store.js';
@@ -23,13 +28,15 @@ export interface IngestDeps {
 /**
  * Checks a batch completely (site and Origin, visitor token, every event, identity, rate)
  * before storing any of it, then stores it in one transaction with its `journey.appended`
- * event and publishes that event after the commit.
+ * event and publishes that event after the commit. An identity token the hub does not take
+ * (most often one that expired while the page stayed open) files the batch as the anonymous
+ * visitor's and says why: refusing it made the recorder retry it for ever.
  */
 export async function ingestBatch(
   deps: IngestDeps,
   body: unknown,
   origin: string | undefined,
-): Promise<{ accepted: number }> {
+): Promise<JourneyAnswer> {
   const input = typeof body === 'string' ? parseJson(body) : body;
   const site = authorizeSite(deps.config, (input as { siteKey?: unknown } | null)?.siteKey, origin);
   const token = (input as { token?: unknown }).token;
@@ -40,7 +47,8 @@ export async function ingestBatch(
   if (visitor.role !== 'visitor')
     throw new HubError('auth.forbidden', 'journey batches carry a visitor token');
   const batch: JourneyBatch = validateBatch(input);
-  const identity = batch.identityToken ? verifyIdentityToken(site, batch.identityToken) : null;
+  const checked = batch.identityToken ? checkIdentity(site, batch.identityToken) : null;
+  const identity = checked && 'identity' in checked ? checked.identity : null;
   const { stripParams, eventsPerMinute } = journeySettings(site);
   const allowed = await deps.rates.take(
     `journey:${site.key}/${visitor.sub}`,
@@ -73,7 +81,10 @@ export async function ingestBatch(
     });
   });
   await deps.bus.publish(frame.stream, frame);
-  return { accepted: events.length };
+  const accepted = events.length;
+  return checked && 'identityRefused' in checked
+    ? { accepted, identityRefused: checked.identityRefused }
+    : { accepted };
 }
 
 /**

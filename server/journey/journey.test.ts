@@ -234,12 +234,6 @@ for (const driver of drivers) {
         ],
         [batchFor(visitor.token, [good]), { origin: null }, 403, 'origin.forbidden'],
         [{ ...batchFor(visitor.token, [good]), siteKey: 'nope' }, {}, 404, 'site.unknown'],
-        [
-          batchFor(visitor.token, [good], { identityToken: 'forged.token' }),
-          {},
-          401,
-          'auth.invalid_token',
-        ],
       ];
       for (const [body, options, status, code, message] of cases) {
         const answer = await post(body, options);
@@ -306,6 +300,31 @@ for (const driver of drivers) {
       const refused = await socket.command('hello', { token: identityToken });
       assert.equal(refused.code, 'auth.invalid_token');
       assert.equal((await socket.closed).code, 4401);
+    });
+
+    it("files a batch whose identity token the hub does not take as the visitor's, and says why", async () => {
+      const browser = await visitorToken(hub);
+      const expired = mintIdentityToken({ sub: 'customer-stale', exp: 1 });
+      const cases = [
+        [expired, 'auth.expired_token'],
+        ['forged.token', 'auth.invalid_token'],
+      ] as const;
+      for (const [identityToken, code] of cases) {
+        const answer = await post(
+          batchFor(browser.token, [page(`/with-${code}`)], { identityToken }),
+        );
+        assert.equal(answer.status, 200, JSON.stringify(answer));
+        assert.equal(answer.body.accepted, 1);
+        assert.equal(answer.body.identityRefused.code, code);
+        assert.match(answer.body.identityRefused.message, /token/);
+      }
+      // Before, a 401 made the recorder drop its visitor token and retry for ever.
+      const { context } = await (await agent()).ok('context.get', { visitorId: browser.visitorId });
+      assert.equal(context.customerId, null);
+      const paths = context.visits.flatMap((visit: { events: Array<{ event: { url: string } }> }) =>
+        visit.events.map((stored) => new URL(stored.event.url).pathname),
+      );
+      assert.deepEqual(paths.sort(), ['/with-auth.expired_token', '/with-auth.invalid_token']);
     });
 
     it("keeps apart a customer's browsing and the next person's at a browser they signed out of", async () => {
