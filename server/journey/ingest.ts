@@ -26,8 +26,8 @@ export interface IngestDeps {
 }
 
 /**
- * Checks a batch completely (site and Origin, visitor token, every event, identity, rate)
- * before storing any of it, then stores it in one transaction with its `journey.appended`
+ * Checks a batch completely (site and Origin, visitor token, every event, rate) before
+ * storing any of it, then stores it in one transaction with its `journey.appended`
  * event and publishes that event after the commit. An identity token the hub does not take
  * (most often one that expired while the page stayed open) files the batch as the anonymous
  * visitor's and says why: refusing it made the recorder retry it for ever.
