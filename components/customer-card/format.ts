@@ -1,7 +1,6 @@
 /** Dates and money on the card, in the widget's locale, through Intl. */
+import { dayLabel } from '../core/conversation/message-time.js';
 import { formatRelativeDay, formatTime, intlLocale } from '../core/i18n/intl-format.js';
-
-const dayMs = 86_400_000;
 
 /**
  * A moment as an agent reads it at a glance: "today 10:42 AM", "yesterday 9:05 PM",
@@ -9,11 +8,12 @@ const dayMs = 86_400_000;
  * Korean). Days are the agent's calendar days.
  */
 export function formatDateTime(locale: string, iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  const daysAgo = Math.round((startOfDay(now) - startOfDay(date)) / dayMs);
-  if (daysAgo === 0 || daysAgo === 1) {
-    return `${formatRelativeDay(locale, -daysAgo)} ${formatTime(locale, iso)}`;
+  const day = dayLabel(locale, iso, now);
+  if ('relative' in day) {
+    const days = day.relative === 'today' ? 0 : -1;
+    return `${formatRelativeDay(locale, days)} ${formatTime(locale, iso)}`;
   }
+  const date = new Date(iso);
   return new Intl.DateTimeFormat(intlLocale(locale), {
     ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
     month: 'short',
@@ -21,11 +21,6 @@ export function formatDateTime(locale: string, iso: string, now = new Date()): s
     hour: 'numeric',
     minute: '2-digit',
   }).format(date);
-}
-
-/** Local midnight, as a time; rounding the difference absorbs a daylight-saving hour. */
-function startOfDay(date: Date): number {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
 /** A date only, for orders. */
