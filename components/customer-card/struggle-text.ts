@@ -9,36 +9,27 @@ import type { LocalizeController } from '../core/i18n/localize-controller.js';
  */
 export function struggleDetail(struggle: Struggle, l10n: LocalizeController): string {
   const list = (items: string[]) => formatList(l10n.locale, items);
+  if (!struggle.facts) return struggle.summary;
   switch (struggle.kind) {
-    case 'js_error': {
-      const facts = struggle.facts;
-      if (!facts) break;
-      const repeated = facts.count > 1;
-      return l10n.t(`card.struggleFacts.js_error${repeated ? 'Repeated' : ''}`, facts);
-    }
+    case 'js_error':
     case 'request_failed': {
-      const facts = struggle.facts;
-      if (!facts) break;
-      const repeated = facts.count > 1;
-      return l10n.t(`card.struggleFacts.request_failed${repeated ? 'Repeated' : ''}`, facts);
+      const repeated = struggle.facts.count > 1 ? 'Repeated' : '';
+      return l10n.t(`card.struggleFacts.${struggle.kind}${repeated}`, struggle.facts);
     }
-    case 'help_pages': {
-      const facts = struggle.facts;
-      if (!facts) break;
-      return l10n.t('card.struggleFacts.help_pages', { ...facts, paths: list(facts.paths) });
-    }
-    case 'cart_abandoned': {
-      const facts = struggle.facts;
-      if (!facts) break;
-      return 'step' in facts
-        ? l10n.t('card.struggleFacts.cart_abandonedStep', facts)
-        : l10n.t('card.struggleFacts.cart_abandonedProducts', { products: list(facts.products) });
-    }
+    case 'help_pages':
+      return l10n.t('card.struggleFacts.help_pages', {
+        ...struggle.facts,
+        paths: list(struggle.facts.paths),
+      });
+    case 'cart_abandoned':
+      return 'step' in struggle.facts
+        ? l10n.t('card.struggleFacts.cart_abandonedStep', struggle.facts)
+        : l10n.t('card.struggleFacts.cart_abandonedProducts', {
+            products: list(struggle.facts.products),
+          });
     case 'form_retries': {
-      const facts = struggle.facts;
-      if (!facts) break;
-      return l10n.t(`card.struggleFacts.form_retries${facts.form ? '' : 'Unnamed'}`, facts);
+      const unnamed = struggle.facts.form ? '' : 'Unnamed';
+      return l10n.t(`card.struggleFacts.form_retries${unnamed}`, struggle.facts);
     }
   }
-  return struggle.summary;
 }
