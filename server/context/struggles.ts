@@ -99,7 +99,7 @@ function jsErrors(event: EventOf<'js_error'>, count: number): Facts<'js_error'> 
   return { facts: { message, count }, summary: `${message}${times(count)}` };
 }
 
-function failedRequests(event: EventOf<'request_failed'>, count: number) {
+function failedRequests(event: EventOf<'request_failed'>, count: number): Facts<'request_failed'> {
   const facts = {
     method: event.method.toUpperCase(),
     path: short(pathOf(event.target)),

@@ -208,7 +208,8 @@ export class FakeHub implements HubConnectionSource {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return;
     conversation.emailStopped = true;
-    if (conversation.offline) this.queues.stoppedEmails.add(conversation.offline.email);
+    if (conversation.offline)
+      this.queues.stoppedEmails.add(conversation.offline.email.toLowerCase());
   }
 
   /** Plays the handling agent (or the hub's routing) closing a conversation. */

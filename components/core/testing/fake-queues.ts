@@ -32,7 +32,7 @@ export interface FakeQueuesOptions {
 export class FakeQueues {
   queues: QueueHours[];
   etaSecondsPerPlace: number | null;
-  /** Addresses that stopped our answer emails: a message left for one, in any case, says so. */
+  /** Addresses that stopped our answer emails, in lower case: a message left for one says so. */
   readonly stoppedEmails = new Set<string>();
   private told = new Map<string, string>();
   private rankPending = false;
@@ -121,9 +121,7 @@ export class FakeQueues {
         ...(typeof fields.timeZone === 'string' ? { timeZone: fields.timeZone } : {}),
       },
     };
-    const lower = email.toLowerCase();
-    if ([...this.stoppedEmails].some((stopped) => stopped.toLowerCase() === lower))
-      conversation.emailStopped = true;
+    if (this.stoppedEmails.has(email.toLowerCase())) conversation.emailStopped = true;
     conversations.set(conversation.id, conversation);
     const message: ChatMessage = {
       id: newCommandId(),
